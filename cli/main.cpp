@@ -1,0 +1,168 @@
+// notelint's command line: parse arguments into options, run, report, choose the exit code.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <set>
+
+#include "core/linter.hpp"
+#include "core/rule.hpp"
+#include "reporters/reporter.hpp"
+
+namespace {
+
+using namespace notelint;
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitError = 2;
+
+std::vector<std::string> split_codes(const std::vector<std::string>& raw) {
+  std::vector<std::string> out;
+  for (const auto& item : raw) {
+    std::string code;
+    for (char c : item + ",") {
+      if (c == ',' || c == ' ') {
+        if (!code.empty()) out.push_back(code);
+        code.clear();
+      } else {
+        code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      }
+    }
+  }
+  for (const auto& code : out) {
+    bool known = code == "ALL";
+    for (const auto& rule : all_rules()) known = known || selector_matches(code, rule.code);
+    if (!known) throw UsageError("no rule code or family starts with '" + code + "'");
+  }
+  return out;
+}
+
+int print_rules() {
+  std::cout << "code   name                       family  fixable    severity\n";
+  for (const auto& rule : all_rules()) {
+    const char* fix = rule.fix == FixAvailability::always ? "yes" : rule.fix == FixAvailability::sometimes ? "sometimes" : "no";
+    std::string name(rule.name);
+    name.resize(std::max<std::size_t>(name.size(), 26), ' ');
+    std::string fixable(fix);
+    fixable.resize(10, ' ');
+    std::cout << rule.code << "  " << name << " " << family_name(rule.family) << "      " << fixable << " "
+              << severity_name(rule.default_severity) << "\n";
+  }
+  return kExitClean;
+}
+
+int print_rule(const std::string& raw_code) {
+  std::string code;
+  for (char c : raw_code) code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const RuleInfo* rule = find_rule(code);
+  if (!rule) {
+    std::cerr << "notelint: unknown rule '" << raw_code << "' (see `notelint rules`)\n";
+    return kExitError;
+  }
+  std::string_view doc = rule_doc(rule->code);
+  std::cout << doc;
+  if (!doc.empty() && doc.back() != '\n') std::cout << "\n";
+  return kExitClean;
+}
+
+struct CheckArgs {
+  LintOptions lint;
+  std::vector<std::string> select_raw, ignore_raw;
+  std::string format = "human";
+  std::string output;
+  std::string color = "auto";
+  bool quiet = false;
+  bool exit_zero = false;
+  std::string config;
+};
+
+bool use_color(const std::string& mode, bool to_file) {
+  if (mode == "always") return true;
+  if (mode == "never" || to_file) return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  return isatty(STDOUT_FILENO) != 0;
+}
+
+int run_check(CheckArgs& args) {
+  if (!args.config.empty()) args.lint.config_file = args.config;
+  args.lint.select = split_codes(args.select_raw);
+  args.lint.ignore = split_codes(args.ignore_raw);
+  Session session = prepare_session(args.lint);
+  LintResult result = lint(session);
+  Summary summary = summarize(result.reports, result.files_checked);
+
+  std::ofstream file;
+  if (!args.output.empty()) {
+    file.open(args.output, std::ios::binary | std::ios::trunc);
+    if (!file) throw UsageError("cannot write " + args.output);
+  }
+  std::ostream& out = args.output.empty() ? std::cout : file;
+  if (args.format == "json") {
+    report_json(out, result.reports, summary);
+  } else {
+    report_human(out, result.reports, summary, HumanOptions{use_color(args.color, !args.output.empty()), args.quiet});
+  }
+  out.flush();
+  if (args.exit_zero) return kExitClean;
+  return summary.errors > 0 ? kExitFindings : kExitClean;
+}
+
+void add_check_options(CLI::App& cmd, CheckArgs& args) {
+  cmd.add_option("paths", args.lint.paths, "Files or folders to lint (default: .)");
+  cmd.add_option("--format", args.format, "Output format")->check(CLI::IsMember({"human", "json"}));
+  cmd.add_option("-o,--output", args.output, "Write the report to FILE instead of standard output");
+  cmd.add_option("--config", args.config, "Use this configuration file instead of the nearest .notelint.yaml");
+  cmd.add_option("--select", args.select_raw, "Only these rule codes or families (comma-separated)");
+  cmd.add_option("--ignore", args.ignore_raw, "Skip these rule codes or families (comma-separated)");
+  cmd.add_flag("-q,--quiet", args.quiet, "Print findings only: no source lines, no summary");
+  cmd.add_flag("--exit-zero", args.exit_zero, "Exit 0 even when there are findings");
+  cmd.add_option("--color", args.color, "Colour the output")->check(CLI::IsMember({"auto", "always", "never"}));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  static const std::set<std::string> kCommands = {"check", "rules", "rule"};
+  static const std::set<std::string> kTopLevel = {"--version", "-V", "--help", "-h"};
+  if (args.empty() || (!kCommands.count(args[0]) && !kTopLevel.count(args[0]))) args.insert(args.begin(), "check");
+
+  CLI::App app{"notelint: a fast linter and fixer for Markdown note vaults", "notelint"};
+  app.set_version_flag("-V,--version", std::string("notelint ") + NOTELINT_VERSION);
+  app.require_subcommand(1);
+
+  CheckArgs check_args;
+  auto* check = app.add_subcommand("check", "Lint notes (the default command)");
+  add_check_options(*check, check_args);
+  app.add_subcommand("rules", "List every rule");
+  std::string rule_code;
+  auto* rule = app.add_subcommand("rule", "Print a rule's documentation");
+  rule->add_option("code", rule_code, "Rule code, e.g. MK001")->required();
+
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitError;
+  }
+
+  try {
+    if (app.got_subcommand("rules")) return print_rules();
+    if (app.got_subcommand("rule")) return print_rule(rule_code);
+    return run_check(check_args);
+  } catch (const ConfigError& e) {
+    std::cerr << "notelint: configuration error: " << e.what() << "\n";
+  } catch (const UsageError& e) {
+    std::cerr << "notelint: " << e.what() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "notelint: internal error: " << e.what() << "\n";
+  }
+  return kExitError;
+}

@@ -1,0 +1,154 @@
+// Facts: what vault rules need to know of a note, taken once while its text is in memory.
+#include <re2/re2.h>
+
+#include "core/config.hpp"
+#include "core/linter.hpp"
+#include "core/text.hpp"
+
+namespace notelint {
+
+namespace {
+
+bool has_scheme(std::string_view src) {
+  if (src.rfind("data:", 0) == 0 || src.rfind("mailto:", 0) == 0) return true;
+  std::size_t colon = src.find("://");
+  if (colon == std::string_view::npos || colon == 0) return false;
+  for (std::size_t i = 0; i < colon; ++i) {
+    char c = src[i];
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return false;
+  }
+  return true;
+}
+
+std::string strip_query_fragment(std::string path) {
+  std::size_t cut = path.find_first_of("?#");
+  if (cut != std::string::npos) path.erase(cut);
+  return path;
+}
+
+bool is_asset_name(std::string_view name) {
+  static const char* const kExtensions[] = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif",
+                                            ".tif", ".tiff", ".ico", ".pdf", ".mp4", ".webm", ".mov", ".mp3",
+                                            ".wav", ".ogg", ".m4a", ".flac"};
+  std::string lower = ascii_lower(name);
+  for (const char* ext : kExtensions) {
+    std::string_view e(ext);
+    if (lower.size() > e.size() && lower.compare(lower.size() - e.size(), e.size(), e) == 0) return true;
+  }
+  return false;
+}
+
+// The note a wiki link names, read the way the profile's tool reads it.
+std::string link_target(std::string_view inner, LinkStyle style) {
+  std::string_view target = inner;
+  std::size_t bar = inner.find('|');
+  if (bar != std::string_view::npos)
+    target = style == LinkStyle::dendron ? inner.substr(inner.rfind('|') + 1) : inner.substr(0, bar);
+  if (target.rfind("dendron://", 0) == 0) {
+    target.remove_prefix(10);
+    std::size_t slash = target.find('/');
+    target = slash == std::string_view::npos ? std::string_view() : target.substr(slash + 1);
+  }
+  std::size_t hash = target.find_first_of("#^");
+  if (hash != std::string_view::npos) target = target.substr(0, hash);
+  while (!target.empty() && target.front() == ' ') target.remove_prefix(1);
+  while (!target.empty() && target.back() == ' ') target.remove_suffix(1);
+  return std::string(target);
+}
+
+const RE2& suppression_pattern() {
+  static const RE2 re(R"(<!--\s*notelint-(disable-next-line|disable|enable)((?:\s+[A-Za-z0-9]+\s*,?)*)\s*-->)");
+  return re;
+}
+
+void add_suppressions(const Note& note, NoteFacts& facts) {
+  std::vector<std::pair<std::uint32_t, std::vector<std::string>>> open;  // disable blocks
+  const std::uint32_t last = static_cast<std::uint32_t>(note.lines.line_count());
+  for (const Span& span : note.outline.html) {
+    re2::StringPiece input(note.text.data() + span.begin, span.end - span.begin);
+    std::string kind, list;
+    const char* before = input.data();
+    while (RE2::FindAndConsume(&input, suppression_pattern(), &kind, &list)) {
+      std::size_t at = span.begin + static_cast<std::size_t>(input.data() - before);
+      std::uint32_t line = static_cast<std::uint32_t>(note.lines.line_of(at > 0 ? at - 1 : 0) + 1);
+      std::vector<std::string> codes;
+      std::string code;
+      for (char c : list + " ") {
+        if (std::isalnum(static_cast<unsigned char>(c))) {
+          code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        } else if (!code.empty()) {
+          codes.push_back(code == "ALL" ? std::string() : code);
+          code.clear();
+        }
+      }
+      std::erase(codes, std::string());
+      if (kind == "disable-next-line") {
+        facts.suppressions.push_back(Suppression{line + 1, line + 1, codes});
+      } else if (kind == "disable") {
+        open.emplace_back(line, codes);
+      } else {
+        // enable closes the matching blocks (all of them when no code is named)
+        for (auto it = open.begin(); it != open.end();) {
+          if (codes.empty() || it->second == codes) {
+            facts.suppressions.push_back(Suppression{it->first, line, it->second});
+            it = open.erase(it);
+          } else {
+            ++it;
+          }
+        }
+      }
+    }
+  }
+  for (auto& [line, codes] : open) facts.suppressions.push_back(Suppression{line, last, codes});
+}
+
+}  // namespace
+
+FactSpan fact_span(const Note& note, Span span) {
+  FactSpan where;
+  where.start = note.lines.position(span.begin);
+  where.end = note.lines.position(span.end);
+  where.line = std::string(note.lines.line_text(where.start.line - 1));
+  return where;
+}
+
+NoteFacts extract_facts(const Note& note, const Config& config) {
+  NoteFacts facts;
+  facts.path = note.path;
+  facts.rel_path = note.rel_path;
+  if (!note.checkable()) return facts;
+  const auto& fm = note.front_matter;
+  if (const auto* id = fm.find("id"); id && id->value.IsScalar() && !id->value.Scalar().empty()) {
+    facts.has_id = true;
+    facts.id = id->value.Scalar();
+    facts.id_where = fact_span(note, id->line);
+  }
+  for (const auto& link : note.outline.wiki_links) {
+    if (link.embed && is_asset_name(strip_query_fragment(link.inner.substr(0, link.inner.find('|'))))) {
+      ImageFact image;
+      image.src = link.inner;
+      image.decoded = strip_query_fragment(link.inner.substr(0, link.inner.find('|')));
+      image.wiki = true;
+      image.where = fact_span(note, link.span);
+      facts.images.push_back(std::move(image));
+      continue;
+    }
+    std::string target = link_target(link.inner, config.link_style);
+    if (target.empty() || target.find('*') != std::string::npos) continue;
+    facts.links.push_back(LinkFact{std::move(target), link.embed, fact_span(note, link.span)});
+  }
+  for (const auto& img : note.outline.images) {
+    if (img.src.empty() || has_scheme(img.src)) continue;
+    ImageFact image;
+    image.src = img.src;
+    image.decoded = strip_query_fragment(img.decoded);
+    Span where = img.span.end > img.span.begin ? img.span : Span{note.body_begin, note.body_begin};
+    image.where = fact_span(note, where);
+    facts.images.push_back(std::move(image));
+  }
+  for (const auto& tag : note.outline.hashtags) facts.tags.push_back(TagFact{tag.tag, fact_span(note, tag.span)});
+  add_suppressions(note, facts);
+  return facts;
+}
+
+}  // namespace notelint

@@ -1,0 +1,178 @@
+#include "core/note.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+
+namespace notelint {
+
+LineIndex::LineIndex(std::string_view text, std::size_t first_line_start) : text_(text) {
+  starts_.push_back(first_line_start);
+  for (std::size_t i = first_line_start; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n') {
+      starts_.push_back(i + 1);
+    } else if (c == '\r') {
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      starts_.push_back(i + 1);
+    }
+  }
+}
+
+std::size_t LineIndex::line_of(std::size_t offset) const {
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  return it == starts_.begin() ? 0 : static_cast<std::size_t>(it - starts_.begin()) - 1;
+}
+
+std::size_t LineIndex::line_end(std::size_t line) const {
+  std::size_t end = line + 1 < starts_.size() ? starts_[line + 1] : text_.size();
+  while (end > starts_[line] && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;
+  return end;
+}
+
+Position LineIndex::position(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  std::size_t line = line_of(offset);
+  std::size_t start = starts_[line];
+  std::size_t column = offset > start ? count_code_points(text_.substr(start, offset - start)) : 0;
+  return Position{static_cast<std::uint32_t>(line + 1), static_cast<std::uint32_t>(column + 1)};
+}
+
+std::string_view LineIndex::line_text(std::size_t line) const {
+  return text_.substr(starts_[line], line_end(line) - starts_[line]);
+}
+
+const FrontMatterKey* FrontMatter::find(std::string_view key) const {
+  for (const auto& k : keys)
+    if (k.key == key) return &k;
+  return nullptr;
+}
+
+bool Note::in_code(std::size_t offset) const {
+  auto it = std::upper_bound(outline.code.begin(), outline.code.end(), offset,
+                             [](std::size_t o, const Span& s) { return o < s.begin; });
+  return it != outline.code.begin() && offset < std::prev(it)->end;
+}
+
+namespace {
+
+bool is_delimiter_line(std::string_view line, std::string_view marker) {
+  if (line.substr(0, marker.size()) != marker) return false;
+  return is_blank(line.substr(marker.size()));
+}
+
+// Converts a yaml-cpp mark (0-based line and byte column inside the block) into a file offset.
+std::size_t offset_of_mark(const Note& note, const YAML::Mark& mark) {
+  const auto& fm = note.front_matter;
+  if (mark.is_null() || mark.line < 0) return fm.content.begin;
+  std::size_t first = note.lines.line_of(fm.content.begin);
+  std::size_t line = std::min(first + static_cast<std::size_t>(mark.line), note.lines.line_count() - 1);
+  std::size_t offset = note.lines.line_start(line) + static_cast<std::size_t>(std::max(mark.column, 0));
+  return std::min({offset, note.lines.line_end(line), std::max(fm.content.end, fm.content.begin)});
+}
+
+std::string normalized_yaml(std::string_view block) {
+  std::string out;
+  out.reserve(block.size());
+  for (std::size_t i = 0; i < block.size(); ++i) {
+    if (block[i] == '\r') {
+      out += '\n';
+      if (i + 1 < block.size() && block[i + 1] == '\n') ++i;
+    } else {
+      out += block[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void parse_front_matter(Note& note) {
+  auto& fm = note.front_matter;
+  const std::size_t start = note.has_bom ? 3 : 0;
+  std::size_t line = note.lines.line_of(start);
+  while (line < note.lines.line_count() && is_blank(note.lines.line_text(line)) &&
+         note.lines.line_start(line) < note.text.size())
+    ++line;
+  note.body_begin = start;
+  if (line >= note.lines.line_count() || !is_delimiter_line(note.lines.line_text(line), "---")) return;
+  // A thematic break after blank lines is not front matter unless it is closed like one.
+  std::size_t open_line = line;
+  std::size_t close_line = open_line + 1;
+  while (close_line < note.lines.line_count()) {
+    auto text = note.lines.line_text(close_line);
+    if (is_delimiter_line(text, "---") || is_delimiter_line(text, "...")) break;
+    ++close_line;
+  }
+  bool closed = close_line < note.lines.line_count();
+  if (open_line != note.lines.line_of(start) && !closed) return;
+  fm.present = true;
+  fm.closed = closed;
+  fm.leading_blank_end = note.lines.line_start(open_line);
+  std::size_t content_begin = open_line + 1 < note.lines.line_count() ? note.lines.line_start(open_line + 1)
+                                                                      : note.text.size();
+  if (!closed) {
+    fm.block = Span{fm.leading_blank_end, note.text.size()};
+    fm.content = Span{content_begin, note.text.size()};
+    fm.error = "front matter opened with '---' is never closed";
+    fm.error_span = Span{fm.leading_blank_end, note.lines.line_end(open_line)};
+    return;
+  }
+  std::size_t close_end =
+      close_line + 1 < note.lines.line_count() ? note.lines.line_start(close_line + 1) : note.text.size();
+  fm.block = Span{fm.leading_blank_end, close_end};
+  fm.content = Span{content_begin, note.lines.line_start(close_line)};
+  note.body_begin = close_end;
+
+  try {
+    fm.root = YAML::Load(normalized_yaml(note.slice(fm.content)));
+  } catch (const YAML::Exception& e) {
+    fm.error = e.msg;
+    std::size_t at = offset_of_mark(note, e.mark);
+    fm.error_span = Span{at, at};
+    return;
+  } catch (const std::exception& e) {
+    fm.error = e.what();
+    fm.error_span = Span{fm.content.begin, fm.content.begin};
+    return;
+  }
+  if (fm.root.IsNull()) {
+    fm.parsed = true;
+    return;
+  }
+  if (!fm.root.IsMap()) {
+    fm.error = "front matter is not a mapping of keys to values";
+    fm.error_span = Span{fm.content.begin, note.lines.line_end(note.lines.line_of(fm.content.begin))};
+    return;
+  }
+  fm.parsed = true;
+  for (auto it = fm.root.begin(); it != fm.root.end(); ++it) {
+    FrontMatterKey key;
+    key.key = it->first.IsScalar() ? it->first.Scalar() : std::string("?");
+    std::size_t at = offset_of_mark(note, it->first.Mark());
+    std::size_t line_no = note.lines.line_of(at);
+    key.span = Span{at, std::min(at + key.key.size(), note.lines.line_end(line_no))};
+    key.line = Span{note.lines.line_start(line_no), note.lines.line_end(line_no)};
+    key.value = it->second;
+    fm.keys.push_back(std::move(key));
+  }
+}
+
+std::unique_ptr<Note> parse_note(std::string path, std::string rel_path, std::string text) {
+  auto owned = std::make_unique<Note>();
+  Note& note = *owned;
+  note.path = std::move(path);
+  note.rel_path = std::move(rel_path);
+  note.text = std::move(text);
+  note.has_bom = note.text.size() >= 3 && note.text.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  note.lines = LineIndex(note.text, note.has_bom ? 3 : 0);
+  note.binary = note.text.find('\0') != std::string::npos;
+  note.invalid_utf8 = find_invalid_utf8(note.text);
+  note.body_begin = note.has_bom ? 3 : 0;
+  if (!note.checkable()) return owned;
+  parse_front_matter(note);
+  parse_outline(note);
+  return owned;
+}
+
+}  // namespace notelint

@@ -1,0 +1,345 @@
+// One md4c pass over a note's body, recording what the rules look at with byte offsets.
+#include <md4c.h>
+#include <re2/re2.h>
+
+#include <cstring>
+
+#include "core/note.hpp"
+#include "core/text.hpp"
+
+namespace notelint {
+
+namespace {
+
+struct ProseRun {
+  Span span;
+  bool tags_allowed;  // not in a heading or link text
+};
+
+struct PendingLeadIn {
+  bool active = false;
+  bool seen_content = false;
+  bool in_strong = false;
+  LeadIn lead;
+};
+
+struct OutlineBuilder {
+  Note& note;
+  const char* buf;      // start of the body
+  std::size_t size;
+  std::size_t base;     // offset of the body in note.text
+  Outline& out;
+
+  int code_block = 0;
+  int code_span = 0;
+  int heading_level = 0;
+  Heading heading;
+  std::size_t heading_first = std::string::npos, heading_last = 0;
+  int image_depth = 0;
+  Image image;
+  int wiki_depth = 0;
+  int link_depth = 0;
+  int math_depth = 0;
+  std::vector<ProseRun> prose;
+  PendingLeadIn pending;
+  std::vector<MD_BLOCKTYPE> blocks;
+
+  bool in_buffer(const char* p, std::size_t n) const { return p >= buf && p + n <= buf + size; }
+  std::size_t offset(const char* p) const { return base + static_cast<std::size_t>(p - buf); }
+
+  std::string attribute(const MD_ATTRIBUTE& a) const { return std::string(a.text, a.size); }
+
+  void add_span(std::vector<Span>& spans, std::size_t b, std::size_t e) {
+    if (!spans.empty() && spans.back().end == b)
+      spans.back().end = e;
+    else
+      spans.push_back(Span{b, e});
+  }
+
+  void finish_lead_in() {
+    if (pending.active && !pending.lead.text.empty()) out.lead_ins.push_back(pending.lead);
+    pending = PendingLeadIn{};
+  }
+
+  void enter_block(MD_BLOCKTYPE type, void* detail) {
+    switch (type) {
+      case MD_BLOCK_LI:
+        finish_lead_in();
+        pending.active = true;
+        pending.lead.list_item = true;
+        break;
+      case MD_BLOCK_P:
+        // The first paragraph of a loose list item still begins that item.
+        if (!(pending.active && pending.lead.list_item && !pending.seen_content)) {
+          finish_lead_in();
+          pending.active = true;
+        }
+        break;
+      case MD_BLOCK_H:
+        finish_lead_in();
+        heading_level = static_cast<MD_BLOCK_H_DETAIL*>(detail)->level;
+        heading = Heading{};
+        heading.level = heading_level;
+        heading_first = std::string::npos;
+        break;
+      case MD_BLOCK_CODE:
+        finish_lead_in();
+        ++code_block;
+        break;
+      default:
+        finish_lead_in();
+        break;
+    }
+    blocks.push_back(type);
+  }
+
+  void leave_block(MD_BLOCKTYPE type) {
+    if (!blocks.empty()) blocks.pop_back();
+    if (type == MD_BLOCK_H) {
+      if (heading_first != std::string::npos) {
+        std::size_t first_line = note.lines.line_of(heading_first);
+        std::size_t last_line = note.lines.line_of(heading_last);
+        heading.span = Span{note.lines.line_start(first_line), note.lines.line_end(last_line)};
+      }
+      while (!heading.text.empty() && heading.text.back() == ' ') heading.text.pop_back();
+      out.headings.push_back(std::move(heading));
+      heading_level = 0;
+    } else if (type == MD_BLOCK_CODE) {
+      --code_block;
+    } else if (type == MD_BLOCK_P || type == MD_BLOCK_LI) {
+      finish_lead_in();
+    }
+  }
+
+  void enter_span(MD_SPANTYPE type, void* detail) {
+    switch (type) {
+      case MD_SPAN_IMG: {
+        auto* d = static_cast<MD_SPAN_IMG_DETAIL*>(detail);
+        if (image_depth++ == 0) {
+          image = Image{};
+          image.src = attribute(d->src);
+          image.decoded = percent_decode(image.src);
+          if (in_buffer(d->src.text, d->src.size))
+            image.span = Span{offset(d->src.text), offset(d->src.text) + d->src.size};
+        }
+        break;
+      }
+      case MD_SPAN_A: {
+        auto* d = static_cast<MD_SPAN_A_DETAIL*>(detail);
+        ++link_depth;
+        Link link;
+        link.href = attribute(d->href);
+        if (in_buffer(d->href.text, d->href.size))
+          link.span = Span{offset(d->href.text), offset(d->href.text) + d->href.size};
+        out.links.push_back(std::move(link));
+        break;
+      }
+      case MD_SPAN_WIKILINK: {
+        auto* d = static_cast<MD_SPAN_WIKILINK_DETAIL*>(detail);
+        ++wiki_depth;
+        if (in_buffer(d->target.text, d->target.size)) add_wiki_link(d->target.text);
+        break;
+      }
+      case MD_SPAN_CODE:
+        ++code_span;
+        break;
+      case MD_SPAN_LATEXMATH:
+      case MD_SPAN_LATEXMATH_DISPLAY:
+        ++math_depth;
+        break;
+      case MD_SPAN_STRONG:
+        if (pending.active && !pending.seen_content) {
+          pending.seen_content = true;
+          pending.in_strong = true;
+          pending.lead.strong = true;
+        }
+        break;
+      default:
+        break;
+    }
+    if (type != MD_SPAN_STRONG && pending.active && !pending.in_strong) pending.seen_content = true;
+  }
+
+  void leave_span(MD_SPANTYPE type) {
+    switch (type) {
+      case MD_SPAN_IMG:
+        if (--image_depth == 0) out.images.push_back(std::move(image));
+        break;
+      case MD_SPAN_A:
+        --link_depth;
+        break;
+      case MD_SPAN_WIKILINK:
+        --wiki_depth;
+        break;
+      case MD_SPAN_CODE:
+        --code_span;
+        break;
+      case MD_SPAN_LATEXMATH:
+      case MD_SPAN_LATEXMATH_DISPLAY:
+        --math_depth;
+        break;
+      case MD_SPAN_STRONG:
+        if (pending.in_strong) finish_lead_in();
+        break;
+      default:
+        break;
+    }
+  }
+
+  // p points just after "[[" in the buffer; the link ends at the next "]]".
+  void add_wiki_link(const char* p) {
+    const char* end = buf + size;
+    const char* close = p;
+    while (close + 1 < end && !(close[0] == ']' && close[1] == ']') && *close != '\n' && *close != '\r') ++close;
+    if (close + 1 >= end || close[0] != ']') return;
+    WikiLink link;
+    link.inner.assign(p, close);
+    std::size_t begin = offset(p) - 2;
+    if (begin > base && note.text[begin - 1] == '!') {
+      link.embed = true;
+      --begin;
+    }
+    link.span = Span{begin, offset(close) + 2};
+    out.wiki_links.push_back(std::move(link));
+  }
+
+  void text(MD_TEXTTYPE type, const char* p, std::size_t n) {
+    bool located = in_buffer(p, n);
+    if (heading_level > 0) {
+      if (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR)
+        heading.text += ' ';
+      else if (type != MD_TEXT_NULLCHAR)
+        heading.text.append(p, n);
+      if (located) {
+        if (heading_first == std::string::npos) heading_first = offset(p);
+        heading_last = offset(p) + n;
+      }
+    }
+    if (image_depth > 0) {
+      if (type == MD_TEXT_NORMAL || type == MD_TEXT_ENTITY) image.alt.append(p, n);
+      return;
+    }
+    if (!located) return;
+    switch (type) {
+      case MD_TEXT_CODE:
+        add_span(out.code, offset(p), offset(p) + n);
+        return;
+      case MD_TEXT_HTML:
+        add_span(out.html, offset(p), offset(p) + n);
+        return;
+      case MD_TEXT_NORMAL:
+        break;
+      default:
+        return;
+    }
+    if (code_span > 0 || code_block > 0 || math_depth > 0 || wiki_depth > 0) return;
+    ProseRun run{Span{offset(p), offset(p) + n}, heading_level == 0 && link_depth == 0};
+    if (!prose.empty() && prose.back().span.end == run.span.begin && prose.back().tags_allowed == run.tags_allowed)
+      prose.back().span.end = run.span.end;
+    else
+      prose.push_back(run);
+    if (pending.active && (!pending.seen_content || pending.in_strong)) {
+      if (pending.lead.text.empty()) pending.lead.span = run.span;
+      pending.lead.text.append(p, std::min<std::size_t>(n, 96));
+      if (!pending.in_strong) {
+        pending.seen_content = true;
+        finish_lead_in();
+      }
+    }
+  }
+};
+
+int on_enter_block(MD_BLOCKTYPE t, void* d, void* u) {
+  static_cast<OutlineBuilder*>(u)->enter_block(t, d);
+  return 0;
+}
+int on_leave_block(MD_BLOCKTYPE t, void*, void* u) {
+  static_cast<OutlineBuilder*>(u)->leave_block(t);
+  return 0;
+}
+int on_enter_span(MD_SPANTYPE t, void* d, void* u) {
+  static_cast<OutlineBuilder*>(u)->enter_span(t, d);
+  return 0;
+}
+int on_leave_span(MD_SPANTYPE t, void*, void* u) {
+  static_cast<OutlineBuilder*>(u)->leave_span(t);
+  return 0;
+}
+int on_text(MD_TEXTTYPE t, const MD_CHAR* p, MD_SIZE n, void* u) {
+  static_cast<OutlineBuilder*>(u)->text(t, p, n);
+  return 0;
+}
+
+const RE2& tag_body() {
+  static const RE2 re(R"([\p{L}\p{N}\p{M}_\-/.]+)");
+  return re;
+}
+const RE2& word_char() {
+  static const RE2 re(R"([\p{L}\p{N}\p{M}_])");
+  return re;
+}
+
+// A '#' starts a tag after a line start, white space or opening punctuation, never inside a word,
+// an entity, a URL or another tag.
+bool may_start_tag(const Note& note, std::size_t hash) {
+  if (hash == 0) return true;
+  std::size_t i = hash - 1;
+  while (i > 0 && (static_cast<unsigned char>(note.text[i]) & 0xC0) == 0x80) --i;
+  std::size_t j = i;
+  char32_t prev = decode_utf8(note.text, j);
+  if (prev < 0x80) {
+    return std::strchr(" \t\r\n([{,;\"'*~>|", static_cast<int>(prev)) != nullptr;
+  }
+  std::string prev_text = note.text.substr(i, j - i);
+  return !RE2::FullMatch(prev_text, word_char());
+}
+
+bool inside_url(const Note& note, std::size_t hash) {
+  std::size_t i = hash;
+  while (i > 0 && note.text[i - 1] != ' ' && note.text[i - 1] != '\n' && note.text[i - 1] != '\t' &&
+         note.text[i - 1] != '\r' && note.text[i - 1] != '(' && note.text[i - 1] != '<')
+    --i;
+  std::string_view token(note.text.data() + i, hash - i);
+  return token.find("://") != std::string_view::npos || token.rfind("www.", 0) == 0;
+}
+
+void scan_hashtags(const Note& note, const ProseRun& run, std::vector<Hashtag>& out) {
+  if (!run.tags_allowed) return;
+  std::string_view text(note.text.data(), run.span.end);
+  for (std::size_t at = run.span.begin; at < run.span.end; ++at) {
+    if (text[at] != '#' || !may_start_tag(note, at) || inside_url(note, at)) continue;
+    re2::StringPiece input(text.data() + at + 1, run.span.end - at - 1);
+    re2::StringPiece match;
+    if (!tag_body().Match(input, 0, input.size(), RE2::ANCHOR_START, &match, 1)) continue;
+    std::string_view tag(match.data(), match.size());
+    while (!tag.empty() && (tag.back() == '.' || tag.back() == '/' || tag.back() == '-')) tag.remove_suffix(1);
+    if (tag.empty() || tag.find_first_not_of("0123456789") == std::string_view::npos) continue;
+    out.push_back(Hashtag{std::string(tag), Span{at, at + 1 + tag.size()}});
+    at += tag.size();
+  }
+}
+
+}  // namespace
+
+void parse_outline(Note& note) {
+  const char* body = note.text.data() + note.body_begin;
+  std::size_t size = note.text.size() - note.body_begin;
+  OutlineBuilder builder{note, body, size, note.body_begin, note.outline};
+  MD_PARSER parser{};
+  parser.abi_version = 0;
+  parser.flags = MD_FLAG_WIKILINKS | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_LATEXMATHSPANS |
+                 MD_FLAG_TASKLISTS;
+  parser.enter_block = on_enter_block;
+  parser.leave_block = on_leave_block;
+  parser.enter_span = on_enter_span;
+  parser.leave_span = on_leave_span;
+  parser.text = on_text;
+  md_parse(body, static_cast<MD_SIZE>(size), &parser, &builder);
+  builder.finish_lead_in();
+  for (const auto& run : builder.prose) {
+    note.outline.prose.push_back(run.span);
+    scan_hashtags(note, run, note.outline.hashtags);
+  }
+}
+
+}  // namespace notelint

@@ -1,0 +1,94 @@
+// The rule model: metadata, the per-note and vault interfaces, and the registry.
+#pragma once
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+
+namespace notelint {
+
+struct Note;
+struct Config;
+struct VaultIndex;
+struct NoteFacts;
+
+enum class Family { FM, HD, TG, AS, LK, MK, TX, IO };
+const char* family_name(Family f);
+const char* family_title(Family f);
+
+enum class FixAvailability { none, sometimes, always };
+
+class DiagnosticSink;
+class VaultSink;
+
+// What every rule tells about itself; the doc is the Markdown file beside the rule.
+struct RuleInfo {
+  std::string_view code;     // "MK001"
+  std::string_view name;     // "stray-citation-marker"
+  std::string_view summary;  // one sentence
+  Family family;
+  Severity default_severity;
+  FixAvailability fix;
+  // Exactly one of these is set.
+  void (*check_note)(const Note&, const Config&, const VaultIndex&, DiagnosticSink&) = nullptr;
+  void (*check_vault)(const std::vector<NoteFacts>&, const Config&, const VaultIndex&, VaultSink&) = nullptr;
+};
+
+struct RuleDoc {
+  std::string_view code;
+  std::string_view markdown;
+};
+const std::vector<RuleDoc>& rule_docs();  // generated from rules/**/*.md
+std::string_view rule_doc(std::string_view code);
+
+// Every rule, in registry order (which also decides fix precedence).
+const std::vector<RuleInfo>& all_rules();
+const RuleInfo* find_rule(std::string_view code);
+
+// Collects diagnostics of one note for the rule that is running.
+class DiagnosticSink {
+ public:
+  explicit DiagnosticSink(std::vector<Diagnostic>& out) : out_(out) {}
+  void set_rule(const RuleInfo* rule, Severity severity) {
+    rule_ = rule;
+    severity_ = severity;
+  }
+  void report(Span span, std::string message) { report(span, std::move(message), std::nullopt); }
+  void report(Span span, std::string message, std::optional<Fix> fix) {
+    out_.push_back(Diagnostic{rule_, severity_, span, std::move(message), std::move(fix)});
+  }
+
+ private:
+  std::vector<Diagnostic>& out_;
+  const RuleInfo* rule_ = nullptr;
+  Severity severity_ = Severity::error;
+};
+
+// A located span inside a note, kept in facts so vault rules can report without the text.
+struct FactSpan {
+  Position start, end;
+  std::string line;
+};
+
+// Vault rules report on a note by its index in the facts list.
+class VaultSink {
+ public:
+  struct Entry {
+    std::size_t note;
+    const RuleInfo* rule;
+    FactSpan where;
+    std::string message;
+  };
+  void set_rule(const RuleInfo* rule) { rule_ = rule; }
+  void report(std::size_t note, const FactSpan& where, std::string message) {
+    entries.push_back(Entry{note, rule_, where, std::move(message)});
+  }
+  std::vector<Entry> entries;
+
+ private:
+  const RuleInfo* rule_ = nullptr;
+};
+
+}  // namespace notelint

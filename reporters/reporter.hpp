@@ -1,0 +1,28 @@
+// Reporters turn located findings into output; they know rule metadata, never rule logic.
+#pragma once
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+
+namespace notelint {
+
+struct Summary {
+  std::size_t files = 0;
+  std::size_t findings = 0;
+  std::size_t errors = 0, warnings = 0, infos = 0;
+  std::size_t fixable = 0;
+  std::size_t files_with_findings = 0;
+};
+Summary summarize(const std::vector<FileReport>& reports, std::size_t files_checked);
+
+struct HumanOptions {
+  bool color = false;
+  bool quiet = false;  // findings only, no source lines and no summary
+};
+void report_human(std::ostream& out, const std::vector<FileReport>& reports, const Summary& summary,
+                  const HumanOptions& options);
+void report_json(std::ostream& out, const std::vector<FileReport>& reports, const Summary& summary);
+
+}  // namespace notelint

@@ -1,0 +1,58 @@
+// TG001 unknown-tag: a hashtag outside the vault's tag vocabulary, with a did-you-mean.
+#include <algorithm>
+#include <unordered_set>
+
+#include "core/text.hpp"
+#include "rules/rules.hpp"
+
+namespace notelint::rules {
+
+namespace {
+
+// The closest known tag: a case-only difference first, then the smallest edit distance within
+// a budget that grows with the tag's length.
+std::string suggestion(const std::string& tag, const std::vector<std::string>& vocabulary) {
+  std::string lower = ascii_lower(tag);
+  for (const auto& known : vocabulary)
+    if (ascii_lower(known) == lower) return known;
+  std::size_t length = count_code_points(tag);
+  std::size_t budget = length <= 3 ? 1 : length <= 8 ? 2 : 3;
+  std::string best;
+  std::size_t best_distance = budget + 1;
+  for (const auto& known : vocabulary) {
+    std::size_t d = edit_distance(lower, ascii_lower(known));
+    if (d < best_distance) {
+      best_distance = d;
+      best = known;
+    }
+  }
+  return best;
+}
+
+void check(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index, VaultSink& sink) {
+  std::vector<std::string> vocabulary = config.tags.known;
+  if (config.tags.tag_notes) vocabulary.insert(vocabulary.end(), index.tag_notes.begin(), index.tag_notes.end());
+  if (vocabulary.empty()) return;
+  std::sort(vocabulary.begin(), vocabulary.end());
+  vocabulary.erase(std::unique(vocabulary.begin(), vocabulary.end()), vocabulary.end());
+  std::unordered_set<std::string> known(vocabulary.begin(), vocabulary.end());
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    for (const auto& tag : facts[i].tags) {
+      if (known.count(tag.tag)) continue;
+      std::string message = "unknown tag #" + tag.tag;
+      std::string guess = suggestion(tag.tag, vocabulary);
+      if (!guess.empty())
+        message += "; did you mean #" + guess + "?";
+      else
+        message += config.tags.tag_notes ? " (not in tags.known and no tags." + tag.tag + " note)"
+                                         : " (not in tags.known)";
+      sink.report(i, tag.where, message);
+    }
+  }
+}
+}  // namespace
+
+const RuleInfo kTG001{"TG001", "unknown-tag", "A tag is not in the vault's tag vocabulary.", Family::TG,
+                      Severity::warning, FixAvailability::none, nullptr, check};
+
+}  // namespace notelint::rules

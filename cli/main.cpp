@@ -116,8 +116,15 @@ void add_check_options(CLI::App& cmd, CheckArgs& args) {
   cmd.add_option("--format", args.format, "Output format")->check(CLI::IsMember({"human", "json"}));
   cmd.add_option("-o,--output", args.output, "Write the report to FILE instead of standard output");
   cmd.add_option("--config", args.config, "Use this configuration file instead of the nearest .notelint.yaml");
-  cmd.add_option("--select", args.select_raw, "Only these rule codes or families (comma-separated)");
-  cmd.add_option("--ignore", args.ignore_raw, "Skip these rule codes or families (comma-separated)");
+  // One value per occurrence, so that `--ignore MK path` leaves the path alone.
+  cmd.add_option("--select", args.select_raw, "Only these rule codes or families (comma-separated)")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->expected(1)
+      ->allow_extra_args(false);
+  cmd.add_option("--ignore", args.ignore_raw, "Skip these rule codes or families (comma-separated)")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->expected(1)
+      ->allow_extra_args(false);
   cmd.add_flag("-q,--quiet", args.quiet, "Print findings only: no source lines, no summary");
   cmd.add_flag("--exit-zero", args.exit_zero, "Exit 0 even when there are findings");
   cmd.add_option("--color", args.color, "Colour the output")->check(CLI::IsMember({"auto", "always", "never"}));

@@ -20,10 +20,14 @@ std::string regex_error(const std::string& pattern) {
 namespace {
 
 // The dendron default accepts the ids Dendron wrote over the years: 23-char lower-case ids,
-// 21- and 16-char nanoids, and UUIDs.
-constexpr const char* kDendronIdPattern =
-    "^([a-z0-9]{23}|[A-Za-z0-9_-]{21}|[A-Za-z0-9_-]{16}|"
+// 21- and 16-char nanoids, UUIDs, and "root" (the id of every vault's root note).
+}  // namespace
+
+const char* const kDendronIdPattern =
+    "^(root|[a-z0-9]{23}|[A-Za-z0-9_-]{21}|[A-Za-z0-9_-]{16}|"
     "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$";
+
+namespace {
 
 class Reader {
  public:

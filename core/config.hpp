@@ -83,6 +83,9 @@ Config parse_config(const std::string& text, const std::string& origin);
 // The nearest .notelint.yaml in dir or its parents.
 std::optional<std::filesystem::path> find_config(std::filesystem::path dir);
 
+// The id pattern of the dendron profile.
+extern const char* const kDendronIdPattern;
+
 // The RE2 error for a pattern, or "" when it compiles.
 std::string regex_error(const std::string& pattern);
 

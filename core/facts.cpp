@@ -1,6 +1,8 @@
 // Facts: what vault rules need to know of a note, taken once while its text is in memory.
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "core/config.hpp"
 #include "core/linter.hpp"
 #include "core/text.hpp"
@@ -8,6 +10,8 @@
 namespace notelint {
 
 namespace {
+
+}  // namespace
 
 bool has_scheme(std::string_view src) {
   if (src.rfind("data:", 0) == 0 || src.rfind("mailto:", 0) == 0) return true;
@@ -19,6 +23,8 @@ bool has_scheme(std::string_view src) {
   }
   return true;
 }
+
+namespace {
 
 std::string strip_query_fragment(std::string path) {
   std::size_t cut = path.find_first_of("?#");
@@ -44,6 +50,7 @@ std::string link_target(std::string_view inner, LinkStyle style) {
   std::size_t bar = inner.find('|');
   if (bar != std::string_view::npos)
     target = style == LinkStyle::dendron ? inner.substr(inner.rfind('|') + 1) : inner.substr(0, bar);
+  while (!target.empty() && target.front() == ' ') target.remove_prefix(1);
   if (target.rfind("dendron://", 0) == 0) {
     target.remove_prefix(10);
     std::size_t slash = target.find('/');
@@ -134,7 +141,10 @@ NoteFacts extract_facts(const Note& note, const Config& config) {
       continue;
     }
     std::string target = link_target(link.inner, config.link_style);
-    if (target.empty() || target.find('*') != std::string::npos) continue;
+    // Wildcards and placeholders such as [[...]] name no note.
+    bool placeholder = std::none_of(target.begin(), target.end(),
+                                    [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); });
+    if (target.empty() || placeholder || target.find('*') != std::string::npos) continue;
     facts.links.push_back(LinkFact{std::move(target), link.embed, fact_span(note, link.span)});
   }
   for (const auto& img : note.outline.images) {

@@ -59,6 +59,9 @@ NoteResult check_note(const Note& note, const Config& config, const VaultIndex& 
 void check_vault(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
                  std::vector<std::vector<Finding>>& findings);
 
+// "https://…", "data:…", "mailto:…": not a local path.
+bool has_scheme(std::string_view src);
+
 NoteFacts extract_facts(const Note& note, const Config& config);
 
 Finding locate(const Note& note, const Diagnostic& d);

@@ -2,6 +2,7 @@
 #include <md4c.h>
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "core/note.hpp"
@@ -288,6 +289,8 @@ bool may_start_tag(const Note& note, std::size_t hash) {
   std::size_t j = i;
   char32_t prev = decode_utf8(note.text, j);
   if (prev < 0x80) {
+    // "**#tag**" is bold; "a.*#b" is a wildcard reference, not a tag.
+    if (prev == '*' && i > 0 && !std::strchr(" \t\r\n*", note.text[i - 1])) return false;
     return std::strchr(" \t\r\n([{,;\"'*~>|", static_cast<int>(prev)) != nullptr;
   }
   std::string prev_text = note.text.substr(i, j - i);
@@ -303,6 +306,17 @@ bool inside_url(const Note& note, std::size_t hash) {
   return token.find("://") != std::string_view::npos || token.rfind("www.", 0) == 0;
 }
 
+// #43B02A, #fff: a colour, not a tag (a hex run of colour length holding a digit).
+bool is_colour(std::string_view tag) {
+  if (tag.size() != 3 && tag.size() != 4 && tag.size() != 6 && tag.size() != 8) return false;
+  bool digit = false;
+  for (char c : tag) {
+    if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
+    digit = digit || std::isdigit(static_cast<unsigned char>(c));
+  }
+  return digit;
+}
+
 void scan_hashtags(const Note& note, const ProseRun& run, std::vector<Hashtag>& out) {
   if (!run.tags_allowed) return;
   std::string_view text(note.text.data(), run.span.end);
@@ -314,8 +328,33 @@ void scan_hashtags(const Note& note, const ProseRun& run, std::vector<Hashtag>& 
     std::string_view tag(match.data(), match.size());
     while (!tag.empty() && (tag.back() == '.' || tag.back() == '/' || tag.back() == '-')) tag.remove_suffix(1);
     if (tag.empty() || tag.find_first_not_of("0123456789") == std::string_view::npos) continue;
+    if (is_colour(tag)) continue;
+    std::size_t after = at + 1 + tag.size();
+    if (after < note.text.size() && std::strchr("=&%+@$^#`", note.text[after]) && note.text[after] != '\0') continue;
     out.push_back(Hashtag{std::string(tag), Span{at, at + 1 + tag.size()}});
     at += tag.size();
+  }
+}
+
+// md4c leaves some wiki links as text (embeds such as ![[a.png]], targets over 100 bytes):
+// they are found here in the prose itself.
+void scan_wiki_links(const Note& note, Span run, std::vector<WikiLink>& out) {
+  std::string_view text(note.text);
+  std::size_t at = run.begin;
+  while ((at = text.find("[[", at)) != std::string_view::npos && at + 2 < run.end) {
+    std::size_t close = text.find("]]", at + 2);
+    if (close == std::string_view::npos || close + 2 > run.end) break;
+    std::string_view inner = text.substr(at + 2, close - at - 2);
+    if (inner.find_first_of("\r\n[") != std::string_view::npos || inner.empty()) {
+      at += 2;
+      continue;
+    }
+    WikiLink link;
+    link.inner = std::string(inner);
+    link.embed = at > 0 && text[at - 1] == '!';
+    link.span = Span{link.embed ? at - 1 : at, close + 2};
+    out.push_back(std::move(link));
+    at = close + 2;
   }
 }
 
@@ -339,7 +378,10 @@ void parse_outline(Note& note) {
   for (const auto& run : builder.prose) {
     note.outline.prose.push_back(run.span);
     scan_hashtags(note, run, note.outline.hashtags);
+    scan_wiki_links(note, run.span, note.outline.wiki_links);
   }
+  std::sort(note.outline.wiki_links.begin(), note.outline.wiki_links.end(),
+            [](const WikiLink& a, const WikiLink& b) { return a.span.begin < b.span.begin; });
 }
 
 }  // namespace notelint

@@ -29,7 +29,7 @@ bool is_cjk(char32_t cp);
 // Decodes %XX escapes; malformed escapes are kept as written.
 std::string percent_decode(std::string_view text);
 
-// Levenshtein distance in code points.
+// Edit distance in code points, counting a swap of neighbours as one edit.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // ASCII lower-casing; other code points are kept.

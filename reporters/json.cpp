@@ -7,8 +7,8 @@
 namespace notelint {
 
 namespace {
-nlohmann::json fix_json(const Fix& fix) {
-  nlohmann::json edits = nlohmann::json::array();
+nlohmann::ordered_json fix_json(const Fix& fix) {
+  nlohmann::ordered_json edits = nlohmann::ordered_json::array();
   for (const auto& e : fix.edits)
     edits.push_back({{"start_line", e.start.line},
                      {"start_column", e.start.column},
@@ -20,7 +20,7 @@ nlohmann::json fix_json(const Fix& fix) {
 }  // namespace
 
 void report_json(std::ostream& out, const std::vector<FileReport>& reports, const Summary& summary) {
-  nlohmann::json diagnostics = nlohmann::json::array();
+  nlohmann::ordered_json diagnostics = nlohmann::ordered_json::array();
   for (const auto& report : reports) {
     for (const auto& f : report.findings) {
       diagnostics.push_back({{"path", report.path},
@@ -32,10 +32,10 @@ void report_json(std::ostream& out, const std::vector<FileReport>& reports, cons
                              {"column", f.start.column},
                              {"end_line", f.end.line},
                              {"end_column", f.end.column},
-                             {"fix", f.fix ? fix_json(*f.fix) : nlohmann::json(nullptr)}});
+                             {"fix", f.fix ? fix_json(*f.fix) : nlohmann::ordered_json(nullptr)}});
     }
   }
-  nlohmann::json doc = {
+  nlohmann::ordered_json doc = {
       {"version", 1},
       {"tool", {{"name", "notelint"}, {"version", NOTELINT_VERSION}}},
       {"diagnostics", diagnostics},
@@ -48,7 +48,7 @@ void report_json(std::ostream& out, const std::vector<FileReport>& reports, cons
         {"infos", summary.infos},
         {"fixable", summary.fixable}}}};
   // Invalid UTF-8 in messages or paths is replaced rather than aborting the report.
-  out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace notelint

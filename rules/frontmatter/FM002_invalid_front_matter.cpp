@@ -11,7 +11,10 @@ void check(const Note& note, const Config&, const VaultIndex&, DiagnosticSink& s
     sink.report(fm.error_span, "front matter opened on this line is never closed with `---`");
     return;
   }
-  sink.report(fm.error_span, "front matter is not valid YAML: " + fm.error);
+  if (!fm.root.IsDefined() || fm.root.IsNull() || fm.root.IsMap())
+    sink.report(fm.error_span, "front matter is not valid YAML: " + fm.error);
+  else
+    sink.report(fm.error_span, fm.error);
 }
 }  // namespace
 

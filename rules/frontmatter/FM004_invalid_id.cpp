@@ -16,7 +16,12 @@ void check(const Note& note, const Config& config, const VaultIndex&, Diagnostic
   }
   const std::string& value = id->value.Scalar();
   if (value.empty()) return;  // an empty id is a missing value, not a malformed one
-  if (!RE2::FullMatch(value, cached_regex(config.front_matter.id_pattern)))
+  if (RE2::FullMatch(value, cached_regex(config.front_matter.id_pattern))) return;
+  if (config.front_matter.id_pattern == kDendronIdPattern)
+    sink.report(id->line, "id `" + value +
+                              "` is not a Dendron id (23 lower-case letters and digits, a 21- or 16-character "
+                              "nanoid, or a UUID)");
+  else
     sink.report(id->line, "id `" + value + "` does not match front_matter.id_pattern `" +
                               config.front_matter.id_pattern + "`");
 }

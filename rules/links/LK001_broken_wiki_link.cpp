@@ -1,4 +1,5 @@
 // LK001 broken-wiki-link: a [[wiki link]] names a note the vault does not hold.
+#include "core/linter.hpp"
 #include "core/text.hpp"
 #include "rules/rules.hpp"
 
@@ -31,7 +32,9 @@ void check(const std::vector<NoteFacts>& facts, const Config& config, const Vaul
   for (std::size_t i = 0; i < facts.size(); ++i) {
     if (!facts[i].linted) continue;
     for (const auto& link : facts[i].links)
-      if (!resolves(link.target, config, index))
+      if (has_scheme(link.target))
+        sink.report(i, link.where, "wiki link to a URL (`" + link.target + "`) names no note; use a Markdown link [text](url)");
+      else if (!resolves(link.target, config, index))
         sink.report(i, link.where, std::string(link.embed ? "embed" : "wiki link") + " to missing note `" +
                                        link.target + "`");
   }

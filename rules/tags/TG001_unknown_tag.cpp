@@ -16,7 +16,7 @@ std::string suggestion(const std::string& tag, const std::vector<std::string>& v
   for (const auto& known : vocabulary)
     if (ascii_lower(known) == lower) return known;
   std::size_t length = count_code_points(tag);
-  std::size_t budget = length <= 3 ? 1 : length <= 8 ? 2 : 3;
+  std::size_t budget = length <= 5 ? 1 : length <= 9 ? 2 : 3;
   std::string best;
   std::size_t best_distance = budget + 1;
   for (const auto& known : vocabulary) {

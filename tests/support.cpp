@@ -1,0 +1,95 @@
+#include "tests/support.hpp"
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace notelint::test {
+
+namespace fs = std::filesystem;
+
+CommandResult run(const std::string& command, bool merge_stderr) {
+  CommandResult result;
+  std::string full = "cd '" + source_dir().string() + "' && " + command + (merge_stderr ? " 2>&1" : "");
+  FILE* pipe = popen(full.c_str(), "r");
+  if (!pipe) return result;
+  std::array<char, 65536> buffer{};
+  std::size_t n;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
+  int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::string binary() { return std::string("'") + NOTELINT_BINARY + "'"; }
+fs::path source_dir() { return fs::path(NOTELINT_SOURCE_DIR); }
+fs::path shared_dir() {
+  fs::path shared = source_dir().parent_path() / "shared";
+  return fs::is_directory(shared) ? shared : fs::path();
+}
+
+TempDir::TempDir() {
+  std::random_device rd;
+  path_ = fs::temp_directory_path() / ("notelint-test-" + std::to_string(rd()) + std::to_string(rd()));
+  fs::create_directories(path_);
+}
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+fs::path TempDir::write(const std::string& rel, const std::string& text) const {
+  fs::path file = path_ / rel;
+  fs::create_directories(file.parent_path());
+  std::ofstream out(file, std::ios::binary);
+  out << text;
+  return file;
+}
+
+std::string read_text(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::vector<std::string> lint_lines(const std::vector<std::string>& paths, const fs::path& config,
+                                    const std::vector<std::string>& select) {
+  LintOptions options;
+  options.paths = paths;
+  if (!config.empty()) options.config_file = config;
+  options.select = select;
+  Session session = prepare_session(options);
+  LintResult result = lint(session);
+  std::vector<std::string> lines;
+  for (const auto& report : result.reports)
+    for (const auto& f : report.findings)
+      lines.push_back(report.path + ":" + std::to_string(f.start.line) + ":" + std::to_string(f.start.column) + " " +
+                      std::string(f.rule->code) + " " + f.message);
+  return lines;
+}
+
+std::vector<std::string> lint_file(const fs::path& file, const fs::path& config, std::string_view code) {
+  LintOptions options;
+  options.paths = {file.string()};
+  if (!config.empty()) options.config_file = config;
+  options.select = {std::string(code)};
+  LintResult result = lint(prepare_session(options));
+  std::vector<std::string> lines;
+  for (const auto& report : result.reports)
+    for (const auto& f : report.findings)
+      lines.push_back(std::to_string(f.start.line) + ":" + std::to_string(f.start.column) + " " +
+                      std::string(f.rule->code) + " " + f.message);
+  return lines;
+}
+
+std::vector<Diagnostic> check_text(const std::string& text, const Config& config) {
+  auto note = parse_note("note.md", "note.md", text);
+  VaultIndex index;
+  return check_note(*note, config, index).diagnostics;
+}
+
+}  // namespace notelint::test

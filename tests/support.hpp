@@ -1,0 +1,53 @@
+// Test helpers: running the built binary, temporary vaults, and linting text in memory.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/linter.hpp"
+
+namespace notelint::test {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string output;  // standard output (standard error too when merged)
+};
+
+// Runs a shell command from the source tree; stderr is merged into output when merge_stderr.
+CommandResult run(const std::string& command, bool merge_stderr = false);
+
+// "notelint" as built, quoted for the shell.
+std::string binary();
+std::filesystem::path source_dir();
+std::filesystem::path shared_dir();  // ../shared beside the repository; empty when absent
+
+// A fresh folder under the system temp dir, removed at scope exit.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path write(const std::string& rel, const std::string& text) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::string read_text(const std::filesystem::path& file);
+
+// Lints paths with an optional config, as `notelint check` would, and returns
+// "path:line:col CODE message" lines.
+std::vector<std::string> lint_lines(const std::vector<std::string>& paths,
+                                    const std::filesystem::path& config = {},
+                                    const std::vector<std::string>& select = {});
+
+// Lints one file with only the rule `code`, its folder as the vault; "LINE:COL CODE message" lines.
+std::vector<std::string> lint_file(const std::filesystem::path& file, const std::filesystem::path& config,
+                                   std::string_view code);
+
+// Parses and checks one text with per-note rules only (no vault).
+std::vector<Diagnostic> check_text(const std::string& text, const Config& config);
+
+}  // namespace notelint::test

@@ -1,6 +1,9 @@
 #include "core/config.hpp"
 
 #include <re2/re2.h>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
 #include <yaml-cpp/yaml.h>
 
 #include <fstream>
@@ -127,15 +130,67 @@ void read_rules(const Reader& r, const YAML::Node& node, const std::string& pref
   if (node["severity"]) severity = r.severities(node["severity"], prefix + ".severity");
 }
 
-void apply(const Reader& r, const YAML::Node& doc, Config& cfg) {
+std::optional<ValueType> parse_value_type(const std::string& name) {
+  static const std::pair<const char*, ValueType> kTypes[] = {
+      {"string", ValueType::string}, {"integer", ValueType::integer}, {"number", ValueType::number},
+      {"bool", ValueType::boolean},  {"list", ValueType::list},       {"map", ValueType::map},
+      {"date", ValueType::date},     {"epoch_ms", ValueType::epoch_ms}};
+  for (const auto& [n, t] : kTypes)
+    if (name == n) return t;
+  return std::nullopt;
+}
+
+FrontMatterSchema read_schema(const Reader& r, const YAML::Node& node, const std::string& key,
+                              const std::filesystem::path& base) {
+  FrontMatterSchema schema;
+  schema.file = base / r.string(node, key);
+  std::ifstream in(schema.file, std::ios::binary);
+  if (!in) r.fail(node, "'" + key + "': cannot read " + schema.file.string());
+  try {
+    schema.document = std::make_shared<const nlohmann::json>(nlohmann::json::parse(in));
+  } catch (const nlohmann::json::exception& e) {
+    r.fail(node, "'" + key + "': " + schema.file.string() + " is not valid JSON: " + e.what());
+  }
+  // Compile it once here so that a broken schema is a config error, not a finding per note.
+  try {
+    valijson::Schema compiled;
+    valijson::SchemaParser parser;
+    valijson::adapters::NlohmannJsonAdapter adapter(*schema.document);
+    parser.populateSchema(adapter, compiled);
+  } catch (const std::exception& e) {
+    r.fail(node, "'" + key + "': " + schema.file.string() + " is not a usable JSON Schema: " + e.what());
+  }
+  return schema;
+}
+
+void apply(const Reader& r, const YAML::Node& doc, Config& cfg, const std::filesystem::path& base) {
   r.only_keys(doc, "",
               {"profile", "exclude", "rules", "front_matter", "tags", "sections", "headings", "assets", "overrides"});
   if (doc["exclude"]) cfg.exclude = r.strings(doc["exclude"], "exclude");
   if (auto n = doc["rules"]) read_rules(r, n, "rules", &cfg.rules.select, cfg.rules.ignore, cfg.rules.severity, nullptr);
   if (auto n = doc["front_matter"]) {
     r.expect_map(n, "front_matter");
-    r.only_keys(n, "front_matter.", {"required", "id_pattern"});
+    r.only_keys(n, "front_matter.", {"required", "id_pattern", "types", "allow_empty", "schema", "max_size"});
     if (n["required"]) cfg.front_matter.required = r.strings(n["required"], "front_matter.required");
+    if (n["allow_empty"]) cfg.front_matter.allow_empty = r.strings(n["allow_empty"], "front_matter.allow_empty");
+    if (auto types = n["types"]) {
+      r.expect_map(types, "front_matter.types");
+      for (auto it = types.begin(); it != types.end(); ++it) {
+        std::string key = it->first.as<std::string>("");
+        auto type = parse_value_type(it->second.IsScalar() ? it->second.Scalar() : "");
+        if (!type)
+          r.fail(it->second, "'front_matter.types." + key +
+                                 "' must be one of string, integer, number, bool, list, map, date, epoch_ms");
+        std::erase_if(cfg.front_matter.types, [&](const auto& p) { return p.first == key; });
+        cfg.front_matter.types.emplace_back(key, *type);
+      }
+    }
+    if (n["schema"]) cfg.front_matter.schema = read_schema(r, n["schema"], "front_matter.schema", base);
+    if (n["max_size"]) {
+      int size = r.integer(n["max_size"], "front_matter.max_size");
+      if (size < 1) r.fail(n["max_size"], "'front_matter.max_size' must be a positive number of bytes");
+      cfg.front_matter.max_size = static_cast<std::size_t>(size);
+    }
     if (n["id_pattern"]) {
       cfg.front_matter.id_pattern = r.string(n["id_pattern"], "front_matter.id_pattern");
       std::string error = regex_error(cfg.front_matter.id_pattern);
@@ -144,8 +199,17 @@ void apply(const Reader& r, const YAML::Node& doc, Config& cfg) {
   }
   if (auto n = doc["tags"]) {
     r.expect_map(n, "tags");
-    r.only_keys(n, "tags.", {"known"});
+    r.only_keys(n, "tags.", {"known", "aliases"});
     if (n["known"]) cfg.tags.known = r.strings(n["known"], "tags.known");
+    if (auto aliases = n["aliases"]) {
+      r.expect_map(aliases, "tags.aliases");
+      for (auto it = aliases.begin(); it != aliases.end(); ++it) {
+        std::string variant = it->first.as<std::string>("");
+        if (!it->second.IsScalar() || it->second.Scalar().empty())
+          r.fail(it->second, "'tags.aliases." + variant + "' must name the canonical tag");
+        cfg.tags.aliases.emplace_back(variant, it->second.Scalar());
+      }
+    }
   }
   if (auto n = doc["sections"]) {
     r.expect_map(n, "sections");
@@ -171,12 +235,17 @@ void apply(const Reader& r, const YAML::Node& doc, Config& cfg) {
     if (!n.IsSequence()) r.fail(n, "'overrides' must be a list");
     for (const auto& item : n) {
       r.expect_map(item, "overrides[]");
-      r.only_keys(item, "overrides[].", {"files", "rules"});
+      r.only_keys(item, "overrides[].", {"files", "rules", "front_matter"});
       Override o;
       if (!item["files"]) r.fail(item, "'overrides[]' needs 'files'");
       o.files = r.strings(item["files"], "overrides[].files");
       if (auto rules = item["rules"])
         read_rules(r, rules, "overrides[].rules", &o.select, o.ignore, o.severity, &o.has_select);
+      if (auto fm = item["front_matter"]) {
+        r.expect_map(fm, "overrides[].front_matter");
+        r.only_keys(fm, "overrides[].front_matter.", {"schema"});
+        if (fm["schema"]) o.schema = read_schema(r, fm["schema"], "overrides[].front_matter.schema", base);
+      }
       cfg.overrides.push_back(std::move(o));
     }
   }
@@ -195,10 +264,20 @@ Config profile_config(const std::string& name) {
     cfg.front_matter.require = true;
     cfg.front_matter.required = {"id", "title", "desc", "updated", "created"};
     cfg.front_matter.id_pattern = kDendronIdPattern;
-    cfg.front_matter.epoch_ms_timestamps = true;
+    cfg.front_matter.allow_empty = {"desc"};  // Dendron writes desc: '' for every new note
+    cfg.front_matter.types = {{"id", ValueType::string},
+                              {"title", ValueType::string},
+                              {"desc", ValueType::string},
+                              {"created", ValueType::epoch_ms},
+                              {"updated", ValueType::epoch_ms}};
     cfg.tags.tag_notes = true;
     cfg.link_style = LinkStyle::dendron;
-  } else if (name == "obsidian" || name == "plain") {
+  } else if (name == "obsidian") {
+    cfg.link_style = LinkStyle::obsidian;
+    cfg.front_matter.types = {{"tags", ValueType::list},    {"aliases", ValueType::list},
+                              {"cssclasses", ValueType::list}, {"created", ValueType::date},
+                              {"updated", ValueType::date}};
+  } else if (name == "plain") {
     cfg.link_style = LinkStyle::obsidian;
   } else {
     throw ConfigError("unknown profile '" + name + "' (expected dendron, obsidian or plain)");
@@ -206,7 +285,7 @@ Config profile_config(const std::string& name) {
   return cfg;
 }
 
-Config parse_config(const std::string& text, const std::string& origin) {
+Config parse_config(const std::string& text, const std::string& origin, const std::filesystem::path& base) {
   Reader r(origin);
   YAML::Node doc;
   try {
@@ -225,7 +304,7 @@ Config parse_config(const std::string& text, const std::string& origin) {
   } catch (const ConfigError& e) {
     r.fail(doc["profile"], e.what());
   }
-  apply(r, doc, cfg);
+  apply(r, doc, cfg, base);
   return cfg;
 }
 
@@ -234,7 +313,7 @@ Config load_config(const std::filesystem::path& file) {
   if (!in) throw ConfigError(file.string() + ": cannot read the configuration file");
   std::stringstream buffer;
   buffer << in.rdbuf();
-  Config cfg = parse_config(buffer.str(), file.string());
+  Config cfg = parse_config(buffer.str(), file.string(), file.parent_path());
   cfg.file = file;
   cfg.root = file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
   return cfg;
@@ -284,6 +363,36 @@ std::optional<Severity> Config::rule_severity(const RuleInfo& rule, const std::s
   }
   if (!enabled) return std::nullopt;
   return severity;
+}
+
+const FrontMatterSchema* Config::schema_for(const std::string& rel_path) const {
+  const FrontMatterSchema* found = front_matter.schema ? &*front_matter.schema : nullptr;
+  for (const auto& o : overrides) {
+    if (!o.schema) continue;
+    for (const auto& g : o.files)
+      if (glob_match(g, rel_path)) found = &*o.schema;
+  }
+  return found;
+}
+
+std::optional<ValueType> Config::type_of(std::string_view key) const {
+  for (const auto& [k, t] : front_matter.types)
+    if (k == key) return t;
+  return std::nullopt;
+}
+
+const char* value_type_name(ValueType t) {
+  switch (t) {
+    case ValueType::string: return "string";
+    case ValueType::integer: return "integer";
+    case ValueType::number: return "number";
+    case ValueType::boolean: return "bool";
+    case ValueType::list: return "list";
+    case ValueType::map: return "map";
+    case ValueType::date: return "date";
+    case ValueType::epoch_ms: return "epoch_ms";
+  }
+  return "?";
 }
 
 bool Config::rule_enabled_anywhere(const RuleInfo& rule) const {

@@ -2,6 +2,8 @@
 #pragma once
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -28,12 +30,23 @@ struct RuleSelection {
   std::map<std::string, Severity> severity;
 };
 
+// A JSON Schema for front matter, loaded once when the config is read.
+struct FrontMatterSchema {
+  std::filesystem::path file;
+  std::shared_ptr<const nlohmann::json> document;
+};
+
 struct Override {
   std::vector<std::string> files;  // globs, relative to the vault root
   std::vector<std::string> select, ignore;
   std::map<std::string, Severity> severity;
   bool has_select = false;
+  std::optional<FrontMatterSchema> schema;
 };
+
+// Value types a front-matter key can be checked against (front_matter.types).
+enum class ValueType { string, integer, number, boolean, list, map, date, epoch_ms };
+const char* value_type_name(ValueType t);
 
 struct Config {
   std::string profile = "plain";
@@ -43,10 +56,14 @@ struct Config {
     bool require = false;  // a note without front matter is a finding
     std::vector<std::string> required;
     std::string id_pattern;
-    bool epoch_ms_timestamps = false;  // created/updated are epoch milliseconds (dendron)
+    std::vector<std::pair<std::string, ValueType>> types;  // in config order
+    std::vector<std::string> allow_empty;  // required keys that may hold an empty string
+    std::optional<FrontMatterSchema> schema;
+    std::size_t max_size = 64 * 1024;  // larger front matter is reported, not parsed
   } front_matter;
   struct {
     std::vector<std::string> known;
+    std::vector<std::pair<std::string, std::string>> aliases;  // variant -> canonical
     bool tag_notes = false;  // Dendron: every tags.<name>.md adds <name> to the vocabulary
   } tags;
   struct {
@@ -69,6 +86,9 @@ struct Config {
   // Is the rule on for a file (vault-relative path), and at which severity?
   std::optional<Severity> rule_severity(const RuleInfo& rule, const std::string& rel_path) const;
   bool rule_enabled_anywhere(const RuleInfo& rule) const;
+  // The schema for a file: the last matching override's, else the top-level one.
+  const FrontMatterSchema* schema_for(const std::string& rel_path) const;
+  std::optional<ValueType> type_of(std::string_view key) const;
 };
 
 // The profile defaults (dendron | obsidian | plain); throws ConfigError for other names.
@@ -78,7 +98,8 @@ Config profile_config(const std::string& name);
 Config load_config(const std::filesystem::path& file);
 
 // Parses config text (for tests); origin names it in messages.
-Config parse_config(const std::string& text, const std::string& origin);
+// Schema paths are relative to base (the config file's folder).
+Config parse_config(const std::string& text, const std::string& origin, const std::filesystem::path& base = {});
 
 // The nearest .notelint.yaml in dir or its parents.
 std::optional<std::filesystem::path> find_config(std::filesystem::path dir);

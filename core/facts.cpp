@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/config.hpp"
+#include "core/front_matter_values.hpp"
 #include "core/linter.hpp"
 #include "core/text.hpp"
 
@@ -156,7 +157,10 @@ NoteFacts extract_facts(const Note& note, const Config& config) {
     image.where = fact_span(note, where);
     facts.images.push_back(std::move(image));
   }
-  for (const auto& tag : note.outline.hashtags) facts.tags.push_back(TagFact{tag.tag, fact_span(note, tag.span)});
+  for (const auto& tag : front_matter_tags(note))
+    facts.tags.push_back(TagFact{tag.tag, fact_span(note, tag.span), true});
+  for (const auto& tag : note.outline.hashtags)
+    facts.tags.push_back(TagFact{tag.tag, fact_span(note, tag.span), false});
   add_suppressions(note, facts);
   return facts;
 }

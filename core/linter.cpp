@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "core/glob.hpp"
@@ -43,6 +44,19 @@ std::optional<std::string> read_file(const fs::path& file) {
   return std::move(buffer).str();
 }
 
+// Obsidian keeps its attachment folder in .obsidian/app.json; images resolve against it too.
+void add_obsidian_attachments(Config& config) {
+  if (config.profile != "obsidian") return;
+  std::ifstream in(config.root / ".obsidian" / "app.json", std::ios::binary);
+  if (!in) return;
+  nlohmann::json app = nlohmann::json::parse(in, nullptr, false);
+  if (!app.is_object() || !app.contains("attachmentFolderPath") || !app["attachmentFolderPath"].is_string()) return;
+  std::string folder = app["attachmentFolderPath"].get<std::string>();
+  // "./x" is relative to each note's folder, which AS001 already tries; "/" is the vault root.
+  if (folder.empty() || folder == "/" || folder.rfind("./", 0) == 0 || folder == ".") return;
+  config.assets.roots.push_back(folder);
+}
+
 }  // namespace
 
 Session prepare_session(const LintOptions& options) {
@@ -80,6 +94,7 @@ Session prepare_session(const LintOptions& options) {
     if (holds_all) root = config_dir;
   }
   session.config.root = root;
+  add_obsidian_attachments(session.config);
   session.index = VaultIndex::build(root);
 
   std::vector<Target> targets;
@@ -206,9 +221,9 @@ LintResult lint(const Session& session) {
     auto text = read_file(target.file);
     std::unique_ptr<Note> note;
     if (!text) {
-      note = parse_note(target.display, target.rel, std::string());
+      note = parse_note(target.display, target.rel, std::string(), config.front_matter.max_size);
     } else {
-      note = parse_note(target.display, target.rel, std::move(*text));
+      note = parse_note(target.display, target.rel, std::move(*text), config.front_matter.max_size);
     }
     NoteResult checked = check_note(*note, config, session.index);
     std::vector<Finding> located;
@@ -231,7 +246,7 @@ LintResult lint(const Session& session) {
         note->has_bom = note->text.rfind("\xEF\xBB\xBF", 0) == 0;
         note->lines = LineIndex(note->text, note->has_bom ? 3 : 0);
         if (find_invalid_utf8(note->text) != std::string::npos) continue;
-        parse_front_matter(*note);
+        parse_front_matter(*note, config.front_matter.max_size);
         NoteFacts f;
         f.path = note->path;
         f.rel_path = rel;

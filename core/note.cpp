@@ -61,6 +61,22 @@ bool is_delimiter_line(std::string_view line, std::string_view marker) {
   return is_blank(line.substr(marker.size()));
 }
 
+bool within_node_limit(const YAML::Node& node, std::size_t& visits) {
+  if (++visits > kMaxFrontMatterNodes) return false;
+  if (node.IsSequence() || node.IsMap()) {
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      if (node.IsMap()) {
+        if (!within_node_limit(it->first, visits) || !within_node_limit(it->second, visits)) return false;
+      } else if (!within_node_limit(*it, visits)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 // Converts a yaml-cpp mark (0-based line and byte column inside the block) into a file offset.
 std::size_t offset_of_mark(const Note& note, const YAML::Mark& mark) {
   const auto& fm = note.front_matter;
@@ -70,6 +86,8 @@ std::size_t offset_of_mark(const Note& note, const YAML::Mark& mark) {
   std::size_t offset = note.lines.line_start(line) + static_cast<std::size_t>(std::max(mark.column, 0));
   return std::min({offset, note.lines.line_end(line), std::max(fm.content.end, fm.content.begin)});
 }
+
+namespace {
 
 std::string normalized_yaml(std::string_view block) {
   std::string out;
@@ -87,7 +105,7 @@ std::string normalized_yaml(std::string_view block) {
 
 }  // namespace
 
-void parse_front_matter(Note& note) {
+void parse_front_matter(Note& note, std::size_t max_front_matter) {
   auto& fm = note.front_matter;
   const std::size_t start = note.has_bom ? 3 : 0;
   std::size_t line = note.lines.line_of(start);
@@ -124,6 +142,13 @@ void parse_front_matter(Note& note) {
   fm.content = Span{content_begin, note.lines.line_start(close_line)};
   note.body_begin = close_end;
 
+  if (fm.content.end - fm.content.begin > max_front_matter) {
+    fm.too_large = true;
+    fm.error = "front matter is " + std::to_string(fm.content.end - fm.content.begin) +
+               " bytes, over front_matter.max_size (" + std::to_string(max_front_matter) + "): not parsed";
+    fm.error_span = Span{fm.leading_blank_end, note.lines.line_end(open_line)};
+    return;
+  }
   try {
     fm.root = YAML::Load(normalized_yaml(note.slice(fm.content)));
   } catch (const YAML::Exception& e) {
@@ -138,6 +163,14 @@ void parse_front_matter(Note& note) {
   }
   if (fm.root.IsNull()) {
     fm.parsed = true;
+    return;
+  }
+  std::size_t visits = 0;
+  if (!within_node_limit(fm.root, visits)) {
+    fm.error = "front matter expands to more than " + std::to_string(kMaxFrontMatterNodes) +
+               " values through aliases (an alias bomb or a self-referencing alias): not parsed";
+    fm.error_span = Span{fm.content.begin, note.lines.line_end(note.lines.line_of(fm.content.begin))};
+    fm.root.reset();
     return;
   }
   if (!fm.root.IsMap()) {
@@ -158,7 +191,8 @@ void parse_front_matter(Note& note) {
   }
 }
 
-std::unique_ptr<Note> parse_note(std::string path, std::string rel_path, std::string text) {
+std::unique_ptr<Note> parse_note(std::string path, std::string rel_path, std::string text,
+                                 std::size_t max_front_matter) {
   auto owned = std::make_unique<Note>();
   Note& note = *owned;
   note.path = std::move(path);
@@ -170,7 +204,7 @@ std::unique_ptr<Note> parse_note(std::string path, std::string rel_path, std::st
   note.invalid_utf8 = find_invalid_utf8(note.text);
   note.body_begin = note.has_bom ? 3 : 0;
   if (!note.checkable()) return owned;
-  parse_front_matter(note);
+  parse_front_matter(note, max_front_matter);
   parse_outline(note);
   return owned;
 }

@@ -44,12 +44,15 @@ struct FrontMatter {
   Span content;           // the YAML between the delimiter lines
   std::size_t leading_blank_end = 0;  // > start of text when blank lines precede the opening ---
   bool parsed = false;    // YAML parsed into a mapping (or empty)
+  bool too_large = false; // over front_matter.max_size: not parsed
   std::string error;      // the YAML error, if any
   Span error_span;
   YAML::Node root;
   std::vector<FrontMatterKey> keys;  // top-level keys in file order
   const FrontMatterKey* find(std::string_view key) const;
 };
+
+constexpr std::size_t kDefaultMaxFrontMatter = 64 * 1024;
 
 struct Heading {
   int level = 0;
@@ -123,10 +126,19 @@ struct Note {
 };
 
 // Parses text into a Note; never throws on bad input.
-std::unique_ptr<Note> parse_note(std::string path, std::string rel_path, std::string text);
+// Front matter over max_front_matter bytes is reported and not parsed.
+std::unique_ptr<Note> parse_note(std::string path, std::string rel_path, std::string text,
+                                 std::size_t max_front_matter = kDefaultMaxFrontMatter);
 
 // Front matter alone, for notes that are only needed for their facts.
-void parse_front_matter(Note& note);
+void parse_front_matter(Note& note, std::size_t max_front_matter = kDefaultMaxFrontMatter);
+
+// The file offset of a yaml-cpp mark inside the note's front matter.
+std::size_t offset_of_mark(const Note& note, const YAML::Mark& mark);
+
+// Values a front-matter walk may visit; aliases make YAML a graph, so walks count visits, and
+// a front matter over this limit (an alias bomb, a self-referencing alias) is not parsed.
+constexpr std::size_t kMaxFrontMatterNodes = 10000;
 void parse_outline(Note& note);
 
 }  // namespace notelint

@@ -44,6 +44,7 @@ struct ImageFact {
 struct TagFact {
   std::string tag;
   FactSpan where;
+  bool in_front_matter = false;  // from `tags:` rather than a #hashtag
 };
 
 // Suppression comments of a note, resolved to line ranges.

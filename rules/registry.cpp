@@ -9,7 +9,9 @@ const std::vector<RuleInfo>& all_rules() {
   static const std::vector<RuleInfo> rules = {
       rules::kTX001,  // first: a file that is not text is checked no further
       rules::kFM001, rules::kFM002, rules::kFM003, rules::kFM004, rules::kFM005, rules::kFM006,
+      rules::kFM007, rules::kFM008, rules::kFM009, rules::kFM010, rules::kFM011,
       rules::kHD001, rules::kHD002,
+      rules::kTG002,  // before TG001: an alias is fixed, not reported as unknown
       rules::kTG001,
       rules::kAS001,
       rules::kLK001,

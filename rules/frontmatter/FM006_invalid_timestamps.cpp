@@ -1,40 +1,59 @@
-// FM006 invalid-timestamps: created/updated are not epoch milliseconds, or updated < created.
+// FM006 invalid-timestamps: epoch-millisecond keys that are not integers, look like seconds,
+// lie before 2000 or more than a day ahead, and updated earlier than created.
+#include <chrono>
+#include <ctime>
+
+#include "core/front_matter_values.hpp"
 #include "rules/rules.hpp"
 
 namespace notelint::rules {
 
 namespace {
-bool as_integer(const YAML::Node& node, long long& out) {
-  if (!node.IsScalar()) return false;
-  const std::string& s = node.Scalar();
-  if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos) return false;
-  out = std::stoll(s);
-  return true;
+constexpr long long kSecondsLookalike = 100'000'000'000LL;  // 1973 in ms, 5138 in seconds
+constexpr long long kYear2000 = 946'684'800'000LL;
+constexpr long long kDay = 86'400'000LL;
+
+std::string utc(long long ms) {
+  std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  if (!gmtime_r(&seconds, &tm)) return "?";
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M UTC", &tm);
+  return buffer;
 }
 
 void check(const Note& note, const Config& config, const VaultIndex&, DiagnosticSink& sink) {
   const auto& fm = note.front_matter;
-  if (!fm.parsed || !config.front_matter.epoch_ms_timestamps) return;
-  long long values[2] = {0, 0};
-  bool ok[2] = {false, false};
-  const char* keys[2] = {"created", "updated"};
-  for (int i = 0; i < 2; ++i) {
-    const auto* key = fm.find(keys[i]);
-    if (!key) continue;
-    ok[i] = as_integer(key->value, values[i]);
-    if (!ok[i]) {
-      std::string shown = key->value.IsScalar() ? key->value.Scalar() : std::string("a list or mapping");
-      sink.report(key->line, std::string("`") + keys[i] + "` must be an integer in epoch milliseconds, not `" +
-                                 shown + "`");
+  if (!fm.parsed) return;
+  const long long now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+  std::optional<long long> created, updated;
+  for (const auto& key : fm.keys) {
+    if (config.type_of(key.key) != ValueType::epoch_ms || is_empty_value(key.value)) continue;
+    auto value = has_type(key.value, ValueType::epoch_ms) ? integer_value(key.value) : std::nullopt;
+    const std::string name = "`" + key.key + "`";
+    if (!value) {
+      sink.report(key.line, name + " must be an integer in epoch milliseconds, not " + describe_value(key.value));
+      continue;
     }
+    const std::string shown = name + " (" + std::to_string(*value) + ")";
+    if (*value < kSecondsLookalike)
+      sink.report(key.line, shown + " looks like seconds, not milliseconds");
+    else if (*value < kYear2000)
+      sink.report(key.line, shown + " is before the year 2000: " + utc(*value));
+    else if (*value > now + kDay)
+      sink.report(key.line, shown + " is more than a day in the future: " + utc(*value));
+    if (key.key == "created") created = value;
+    if (key.key == "updated") updated = value;
   }
-  if (ok[0] && ok[1] && values[1] < values[0])
-    sink.report(fm.find("updated")->line, "`updated` (" + std::to_string(values[1]) + ") is earlier than `created` (" +
-                                              std::to_string(values[0]) + ")");
+  if (created && updated && *updated < *created)
+    sink.report(fm.find("updated")->line, "`updated` (" + utc(*updated) + ") is earlier than `created` (" +
+                                              utc(*created) + ")");
 }
 }  // namespace
 
-const RuleInfo kFM006{"FM006", "invalid-timestamps", "created/updated are not epoch milliseconds or out of order.",
+const RuleInfo kFM006{"FM006", "invalid-timestamps", "Epoch-millisecond timestamps are malformed or implausible.",
                       Family::FM, Severity::error, FixAvailability::none, check, nullptr};
 
 }  // namespace notelint::rules

@@ -32,17 +32,24 @@ std::string suggestion(const std::string& tag, const std::vector<std::string>& v
 void check(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index, VaultSink& sink) {
   std::vector<std::string> vocabulary = config.tags.known;
   if (config.tags.tag_notes) vocabulary.insert(vocabulary.end(), index.tag_notes.begin(), index.tag_notes.end());
+  // An alias names its canonical tag; the variant itself is TG002's to fix.
+  std::unordered_set<std::string> variants;
+  for (const auto& [variant, canonical] : config.tags.aliases) {
+    vocabulary.push_back(canonical);
+    variants.insert(variant);
+  }
   if (vocabulary.empty()) return;
   std::sort(vocabulary.begin(), vocabulary.end());
   vocabulary.erase(std::unique(vocabulary.begin(), vocabulary.end()), vocabulary.end());
   std::unordered_set<std::string> known(vocabulary.begin(), vocabulary.end());
   for (std::size_t i = 0; i < facts.size(); ++i) {
     for (const auto& tag : facts[i].tags) {
-      if (known.count(tag.tag)) continue;
-      std::string message = "unknown tag #" + tag.tag;
+      if (known.count(tag.tag) || variants.count(tag.tag)) continue;
+      auto shown = [&](const std::string& t) { return tag.in_front_matter ? "`" + t + "`" : "#" + t; };
+      std::string message = std::string("unknown ") + (tag.in_front_matter ? "front-matter " : "") + "tag " + shown(tag.tag);
       std::string guess = suggestion(tag.tag, vocabulary);
       if (!guess.empty())
-        message += "; did you mean #" + guess + "?";
+        message += "; did you mean " + shown(guess) + "?";
       else
         message += config.tags.tag_notes ? " (not in tags.known and no tags." + tag.tag + " note)"
                                          : " (not in tags.known)";

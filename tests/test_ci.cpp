@@ -30,7 +30,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("--format github prints one workflow command per finding", "[github]") {
+TEST_CASE("github format: one workflow command per finding", "[github]") {
   test::TempDir dir;
   dir.write(".notelint.yaml", "tags: {known: [Video]}\nrules:\n  severity: {MK002: info}\n");
   dir.write("a,b:c.md", "Text ¹[1] here.\n#Vidoe and debris 【3†source】\n");
@@ -47,7 +47,7 @@ TEST_CASE("--format github prints one workflow command per finding", "[github]")
             "chat citation debris `【3†source】`"});
 }
 
-TEST_CASE("--format github agrees with JSON on the example vault", "[github]") {
+TEST_CASE("github format agrees with JSON on the example vault", "[github]") {
   auto json_lines = test::lint_lines({"examples"});
   auto github = lines_of(run(binary() + " examples --format github").output);
   REQUIRE(github.size() == json_lines.size());

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <set>
@@ -103,6 +104,17 @@ int run_check(CheckArgs& args) {
   std::ostream& out = args.output.empty() ? std::cout : file;
   if (args.format == "json") {
     report_json(out, result.reports, summary);
+  } else if (args.format == "sarif") {
+    std::error_code ec;
+    SarifOptions options;
+    options.source_root = std::filesystem::weakly_canonical(std::filesystem::current_path(ec), ec).string();
+    std::size_t left_out = report_sarif(out, result.reports, result.rules_run, options);
+    if (left_out > 0)
+      std::cerr << "notelint: the SARIF report holds the first " << options.max_results << " of "
+                << summary.findings << " findings (GitHub code scanning accepts no more per run); "
+                << left_out << " left out\n";
+  } else if (args.format == "github") {
+    report_github(out, result.reports);
   } else {
     report_human(out, result.reports, summary, HumanOptions{use_color(args.color, !args.output.empty()), args.quiet});
   }
@@ -113,7 +125,7 @@ int run_check(CheckArgs& args) {
 
 void add_check_options(CLI::App& cmd, CheckArgs& args) {
   cmd.add_option("paths", args.lint.paths, "Files or folders to lint (default: .)");
-  cmd.add_option("--format", args.format, "Output format")->check(CLI::IsMember({"human", "json"}));
+  cmd.add_option("--format", args.format, "Output format")->check(CLI::IsMember({"human", "json", "sarif", "github"}));
   cmd.add_option("-o,--output", args.output, "Write the report to FILE instead of standard output");
   cmd.add_option("--config", args.config, "Use this configuration file instead of the nearest .notelint.yaml");
   // One value per occurrence, so that `--ignore MK path` leaves the path alone.

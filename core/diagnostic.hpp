@@ -64,6 +64,9 @@ struct Finding {
 // All findings of one file, sorted by position then rule code.
 struct FileReport {
   std::string path;  // relative to the working directory, with '/'
+  // The same file relative to the working directory with symlinks resolved on both sides, for
+  // consumers that map paths into a repository (SARIF); absolute when it lies outside.
+  std::string real_path;
   std::vector<Finding> findings;
 };
 

@@ -36,6 +36,14 @@ bool excluded(const Config& config, const std::string& rel) {
   return false;
 }
 
+std::string real_path(const fs::path& abs, const fs::path& real_cwd) {
+  std::error_code ec;
+  fs::path real = fs::weakly_canonical(abs, ec);
+  if (ec) real = abs;
+  if (!is_within(real, real_cwd)) return real.generic_string();
+  return real.lexically_relative(real_cwd).generic_string();
+}
+
 std::optional<std::string> read_file(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return std::nullopt;
@@ -203,9 +211,47 @@ void check_vault(const std::vector<NoteFacts>& facts, const Config& config, cons
 
 namespace {
 
-bool wants_vault_ids(const Config& config) {
-  const RuleInfo* fm005 = find_rule("FM005");
-  return fm005 && config.rule_enabled_anywhere(*fm005);
+// The most any enabled vault rule reads of notes outside the linted set.
+OtherNotes other_notes_needed(const Config& config) {
+  OtherNotes need = OtherNotes::none;
+  for (const auto& rule : all_rules())
+    if (rule.check_vault && config.rule_enabled_anywhere(rule)) need = std::max(need, rule.other_notes);
+  return need;
+}
+
+// Facts of a note that is not linted: its id, and its wiki links when a rule reads them. Only the
+// front matter is parsed for ids, and no text is kept, so a large vault stays cheap.
+std::optional<NoteFacts> other_note_facts(const fs::path& root, const std::string& rel, const Config& config,
+                                          OtherNotes need) {
+  auto text = read_file(root / rel);
+  if (!text) return std::nullopt;
+  std::string path = display_path(root / rel, fs::current_path());
+  if (need == OtherNotes::ids_and_links) {
+    auto note = parse_note(path, rel, std::move(*text), config.front_matter.max_size);
+    if (!note->checkable()) return std::nullopt;
+    NoteFacts facts = extract_facts(*note, config);
+    facts.images.clear();
+    facts.tags.clear();
+    facts.suppressions.clear();
+    return facts;
+  }
+  Note note;
+  note.path = path;
+  note.rel_path = rel;
+  note.text = std::move(*text);
+  note.has_bom = note.text.rfind("\xEF\xBB\xBF", 0) == 0;
+  note.lines = LineIndex(note.text, note.has_bom ? 3 : 0);
+  if (find_invalid_utf8(note.text) != std::string::npos) return std::nullopt;
+  parse_front_matter(note, config.front_matter.max_size);
+  NoteFacts facts;
+  facts.path = note.path;
+  facts.rel_path = rel;
+  if (const auto* id = note.front_matter.find("id"); id && id->value.IsScalar() && !id->value.Scalar().empty()) {
+    facts.has_id = true;
+    facts.id = id->value.Scalar();
+    facts.id_where = fact_span(note, id->line);
+  }
+  return facts;
 }
 
 }  // namespace
@@ -232,40 +278,32 @@ LintResult lint(const Session& session) {
     facts.push_back(std::move(checked.facts));
     findings.push_back(std::move(located));
   }
-  // Notes that are not linted still count for vault-wide facts such as duplicate ids.
-  if (wants_vault_ids(config)) {
-    for (const auto& [stem, paths] : session.index.notes_by_stem) {
-      for (const auto& rel : paths) {
-        if (linted.count(rel) || excluded(config, rel)) continue;
-        auto text = read_file(session.index.root / rel);
-        if (!text) continue;
-        auto note = std::make_unique<Note>();
-        note->path = display_path(session.index.root / rel, fs::current_path());
-        note->rel_path = rel;
-        note->text = std::move(*text);
-        note->has_bom = note->text.rfind("\xEF\xBB\xBF", 0) == 0;
-        note->lines = LineIndex(note->text, note->has_bom ? 3 : 0);
-        if (find_invalid_utf8(note->text) != std::string::npos) continue;
-        parse_front_matter(*note, config.front_matter.max_size);
-        NoteFacts f;
-        f.path = note->path;
-        f.rel_path = rel;
-        if (const auto* id = note->front_matter.find("id"); id && id->value.IsScalar() && !id->value.Scalar().empty()) {
-          f.has_id = true;
-          f.id = id->value.Scalar();
-          f.id_where = fact_span(*note, id->line);
-        }
-        facts.push_back(std::move(f));
-        findings.emplace_back();
-      }
+  // Vault rules see every note of the vault, so that a run on some files (pre-commit splits the
+  // list across parallel calls) finds what a run on the whole vault finds, on those files.
+  if (OtherNotes need = other_notes_needed(config); need != OtherNotes::none) {
+    std::vector<std::string> others;
+    for (const auto& [stem, paths] : session.index.notes_by_stem)
+      for (const auto& rel : paths)
+        if (!linted.count(rel) && !excluded(config, rel)) others.push_back(rel);
+    std::sort(others.begin(), others.end());
+    for (const auto& rel : others) {
+      auto f = other_note_facts(session.index.root, rel, config, need);
+      if (!f) continue;
+      facts.push_back(std::move(*f));
+      findings.emplace_back();
     }
   }
   check_vault(facts, config, session.index, findings);
+  std::error_code ec;
+  fs::path real_cwd = fs::weakly_canonical(fs::current_path(ec), ec);
   for (std::size_t i = 0; i < session.targets.size(); ++i) {
     sort_findings(findings[i]);
-    result.reports.push_back(FileReport{session.targets[i].display, std::move(findings[i])});
+    const Target& target = session.targets[i];
+    result.reports.push_back(FileReport{target.display, real_path(target.file, real_cwd), std::move(findings[i])});
   }
   result.files_checked = session.targets.size();
+  for (const auto& rule : all_rules())
+    if (config.rule_enabled_anywhere(rule)) result.rules_run.push_back(&rule);
   return result;
 }
 

@@ -43,6 +43,7 @@ Session prepare_session(const LintOptions& options);
 struct LintResult {
   std::vector<FileReport> reports;  // one per linted file, sorted by path
   std::size_t files_checked = 0;
+  std::vector<const RuleInfo*> rules_run;  // enabled for some file, in registry order
 };
 
 LintResult lint(const Session& session);

@@ -20,6 +20,10 @@ const char* family_title(Family f);
 
 enum class FixAvailability { none, sometimes, always };
 
+// What a vault rule reads of notes that are not linted. pre-commit passes only some files, yet
+// duplicate ids or orphans are questions about the whole vault; the linter gathers only this much.
+enum class OtherNotes { none, ids, ids_and_links };
+
 class DiagnosticSink;
 class VaultSink;
 
@@ -34,6 +38,7 @@ struct RuleInfo {
   // Exactly one of these is set.
   void (*check_note)(const Note&, const Config&, const VaultIndex&, DiagnosticSink&) = nullptr;
   void (*check_vault)(const std::vector<NoteFacts>&, const Config&, const VaultIndex&, VaultSink&) = nullptr;
+  OtherNotes other_notes = OtherNotes::none;
 };
 
 struct RuleDoc {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "core/rule.hpp"
 
 namespace notelint {
 
@@ -24,5 +25,22 @@ struct HumanOptions {
 void report_human(std::ostream& out, const std::vector<FileReport>& reports, const Summary& summary,
                   const HumanOptions& options);
 void report_json(std::ostream& out, const std::vector<FileReport>& reports, const Summary& summary);
+
+// Where the project and each rule's documentation live; SARIF links rules there.
+inline constexpr const char* kProjectUri = "https://github.com/notelint/notelint";
+inline constexpr const char* kDocsUri = "https://github.com/notelint/notelint/blob/main/docs";
+std::string rule_help_uri(const RuleInfo& rule);  // kDocsUri/rules.md#<code in lower case>
+
+struct SarifOptions {
+  std::string source_root;  // absolute path of the working directory: %SRCROOT%
+  std::size_t max_results = 25000;  // GitHub code scanning rejects runs with more
+};
+// Writes one SARIF 2.1.0 run with the rules that ran; returns how many results were left out
+// to stay within max_results.
+std::size_t report_sarif(std::ostream& out, const std::vector<FileReport>& reports,
+                         const std::vector<const RuleInfo*>& rules_run, const SarifOptions& options);
+
+// GitHub Actions workflow commands, one per finding, which the runner turns into annotations.
+void report_github(std::ostream& out, const std::vector<FileReport>& reports);
 
 }  // namespace notelint

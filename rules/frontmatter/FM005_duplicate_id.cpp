@@ -25,6 +25,6 @@ void check(const std::vector<NoteFacts>& facts, const Config&, const VaultIndex&
 }  // namespace
 
 const RuleInfo kFM005{"FM005", "duplicate-id", "Two notes share the same id.", Family::FM, Severity::error,
-                      FixAvailability::none, nullptr, check};
+                      FixAvailability::none, nullptr, check, OtherNotes::ids};
 
 }  // namespace notelint::rules

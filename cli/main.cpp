@@ -8,6 +8,7 @@
 #include <iostream>
 #include <set>
 
+#include "core/init.hpp"
 #include "core/linter.hpp"
 #include "core/rule.hpp"
 #include "reporters/reporter.hpp"
@@ -123,6 +124,34 @@ int run_check(CheckArgs& args) {
   return summary.errors > 0 ? kExitFindings : kExitClean;
 }
 
+int run_init(const std::string& dir, bool force) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw UsageError("not a folder: " + dir);
+  fs::path file = fs::path(dir) / ".notelint.yaml";
+  if (fs::exists(file, ec) && !force) {
+    std::cerr << "notelint: " << file.generic_string()
+              << " already exists; it was left unchanged (use --force to replace it)\n";
+    return kExitFindings;
+  }
+  ProposedConfig proposal = propose_config(dir);
+  {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    if (!out || !(out << proposal.yaml)) throw UsageError("cannot write " + file.generic_string());
+  }
+  std::cout << "wrote " << file.generic_string() << "\n";
+  for (const auto& line : proposal.found) std::cout << "  " << line << "\n";
+  LintOptions options;
+  options.paths = {dir};
+  options.config_file = file;
+  LintResult result = lint(prepare_session(options));
+  Summary summary = summarize(result.reports, result.files_checked);
+  std::cout << "with it, `notelint check` reports " << summary.findings << (summary.findings == 1 ? " finding" : " findings")
+            << " (" << summary.errors << " errors, " << summary.warnings << " warnings) in "
+            << summary.files_with_findings << " of " << summary.files << " files\n";
+  return kExitClean;
+}
+
 void add_check_options(CLI::App& cmd, CheckArgs& args) {
   cmd.add_option("paths", args.lint.paths, "Files or folders to lint (default: .)");
   cmd.add_option("--format", args.format, "Output format")->check(CLI::IsMember({"human", "json", "sarif", "github"}));
@@ -146,7 +175,7 @@ void add_check_options(CLI::App& cmd, CheckArgs& args) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  static const std::set<std::string> kCommands = {"check", "rules", "rule"};
+  static const std::set<std::string> kCommands = {"check", "rules", "rule", "init"};
   static const std::set<std::string> kTopLevel = {"--version", "-V", "--help", "-h"};
   if (args.empty() || (!kCommands.count(args[0]) && !kTopLevel.count(args[0]))) args.insert(args.begin(), "check");
 
@@ -159,6 +188,11 @@ int main(int argc, char** argv) {
   add_check_options(*check, check_args);
   app.add_subcommand("rules", "List every rule");
   std::string rule_code;
+  std::string init_dir = ".";
+  bool init_force = false;
+  auto* init = app.add_subcommand("init", "Write a .notelint.yaml inferred from the vault");
+  init->add_option("dir", init_dir, "The vault folder (default: .)");
+  init->add_flag("--force", init_force, "Overwrite an existing .notelint.yaml");
   auto* rule = app.add_subcommand("rule", "Print a rule's documentation");
   rule->add_option("code", rule_code, "Rule code, e.g. MK001")->required();
 
@@ -175,6 +209,7 @@ int main(int argc, char** argv) {
   try {
     if (app.got_subcommand("rules")) return print_rules();
     if (app.got_subcommand("rule")) return print_rule(rule_code);
+    if (app.got_subcommand("init")) return run_init(init_dir, init_force);
     return run_check(check_args);
   } catch (const ConfigError& e) {
     std::cerr << "notelint: configuration error: " << e.what() << "\n";

@@ -1,6 +1,7 @@
 // The binary end to end: exit codes, output formats, the example vault, real corpora.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "tests/support.hpp"
 
@@ -163,4 +164,57 @@ TEST_CASE("the dendron-site corpus lints without errors of the tool, twice the s
   auto doc = nlohmann::json::parse(first.output);
   CHECK(doc["summary"]["files"] == 1012);
   CHECK(doc["summary"]["findings"].get<int>() > 0);
+}
+
+TEST_CASE("init proposes a config from the vault and never overwrites one", "[e2e][init]") {
+  test::TempDir dir;
+  dir.write(".obsidian/app.json", "{}");
+  const std::string note = "---\ntitle: t\ntags: [Video]\n---\n## Paper\n- **背景**：a\n- **方法**：b\n\n#Video #MLLM\n";
+  for (int i = 0; i < 6; ++i) dir.write("n" + std::to_string(i) + ".md", note);
+  dir.write("typo.md", "---\ntitle: t\n---\n#Vidoe\n");
+  auto first = run(binary() + " init '" + dir.path().string() + "'");
+  CHECK(first.exit_code == 0);
+  CHECK(first.output.find("profile obsidian (.obsidian/ found)") != std::string::npos);
+  CHECK(first.output.find("with it, `notelint check` reports") != std::string::npos);
+  std::string yaml = test::read_text(dir.path() / ".notelint.yaml");
+  CHECK(yaml.find("profile: obsidian  # .obsidian/ found") != std::string::npos);
+  CHECK(yaml.find("    - MLLM  # used in 6 notes\n") != std::string::npos);
+  CHECK(yaml.find("    - Video  # used in 6 notes\n") != std::string::npos);
+  CHECK(yaml.find("  #   Vidoe: Video  # 1 note vs 6 notes\n") != std::string::npos);
+  CHECK(yaml.find("    - title  # in 7 of 7 notes\n") != std::string::npos);
+  CHECK(yaml.find("  level: 2") != std::string::npos);
+  CHECK(yaml.find("    - 背景  # in 6 sections\n") != std::string::npos);
+  // Every line holding a value says where it came from.
+  std::istringstream lines(yaml);
+  for (std::string line; std::getline(lines, line);) {
+    bool holds_value = (line.find(':') != std::string::npos && line.back() != ':') || line.find("- ") != std::string::npos;
+    if (holds_value) CHECK(line.find('#') != std::string::npos);
+  }
+  auto second = run(binary() + " init '" + dir.path().string() + "'", true);
+  CHECK(second.exit_code != 0);
+  CHECK(second.output.find("already exists") != std::string::npos);
+  CHECK(test::read_text(dir.path() / ".notelint.yaml") == yaml);
+  CHECK(run(binary() + " init --force '" + dir.path().string() + "'").exit_code == 0);
+}
+
+TEST_CASE("init on the dendron-site corpus picks dendron and the tags used twice", "[e2e][init][corpus]") {
+  fs::path shared = test::shared_dir();
+  if (shared.empty()) {
+    WARN("../shared is absent: skipped");
+    return;
+  }
+  test::TempDir dir;
+  fs::copy(shared / "corpora" / "dendron-site", dir.path() / "site", fs::copy_options::recursive);
+  std::string site = (dir.path() / "site").string();
+  auto result = run(binary() + " init '" + site + "'");
+  REQUIRE(result.exit_code == 0);
+  std::string yaml = test::read_text(dir.path() / "site" / ".notelint.yaml");
+  CHECK(yaml.find("profile: dendron  # dendron.yml found") != std::string::npos);
+  // Tags used in two or more notes, counted here independently of notelint's own parser.
+  for (const char* tag : {"todo", "breaking", "example"}) CHECK(yaml.find(std::string("    - ") + tag + "  #") != std::string::npos);
+  auto check = run(binary() + " check '" + site + "' --format json");
+  CHECK(check.exit_code == 1);  // findings, not a config error
+  auto again = run(binary() + " init '" + site + "'");
+  CHECK(again.exit_code != 0);
+  CHECK(test::read_text(dir.path() / "site" / ".notelint.yaml") == yaml);
 }

@@ -1,5 +1,7 @@
 #include "core/note.hpp"
 
+#include <yaml-cpp/depthguard.h>
+
 #include <algorithm>
 
 #include "core/text.hpp"
@@ -151,6 +153,11 @@ void parse_front_matter(Note& note, std::size_t max_front_matter) {
   }
   try {
     fm.root = YAML::Load(normalized_yaml(note.slice(fm.content)));
+  } catch (const YAML::DeepRecursion& e) {
+    fm.error = "front matter nests deeper than " + std::to_string(e.depth()) + " levels: not parsed";
+    std::size_t at = offset_of_mark(note, e.mark);
+    fm.error_span = Span{at, at};
+    return;
   } catch (const YAML::Exception& e) {
     fm.error = e.msg;
     std::size_t at = offset_of_mark(note, e.mark);

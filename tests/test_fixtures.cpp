@@ -2,6 +2,7 @@
 // <name>.md.expected ("LINE:COL CODE message" per line). No .expected file means no findings.
 // A .notelint.yaml in the folder configures it; the folder is the fixture's vault.
 #include <algorithm>
+#include <chrono>
 #include <catch2/catch.hpp>
 
 #include "tests/support.hpp"
@@ -62,8 +63,12 @@ TEST_CASE("every rule has fixtures and they give the expected findings", "[fixtu
           if (d == dir) break;
         }
         std::vector<std::string> got;
+        auto started = std::chrono::steady_clock::now();
         for (const auto& finding : test::lint_file(file, config, rule.code))
           got.push_back(finding);
+        // A robustness bound, not a benchmark: hostile fixtures (alias bombs, 20,000-deep
+        // nesting) must never make a run hang.
+        CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(1));
         CHECK(joined(got) == joined(expected_lines(file)));
       }
       any_finding = any_finding || !expected_lines(file).empty();

@@ -11,10 +11,11 @@ void check(const Note& note, const Config&, const VaultIndex&, DiagnosticSink& s
     sink.report(fm.error_span, "front matter opened on this line is never closed with `---`");
     return;
   }
-  if (!fm.root.IsDefined() || fm.root.IsNull() || fm.root.IsMap())
-    sink.report(fm.error_span, "front matter is not valid YAML: " + fm.error);
-  else
+  // notelint's own messages say what is wrong; yaml-cpp's need the context.
+  if (fm.error.rfind("front matter", 0) == 0)
     sink.report(fm.error_span, fm.error);
+  else
+    sink.report(fm.error_span, "front matter is not valid YAML: " + fm.error);
 }
 }  // namespace
 

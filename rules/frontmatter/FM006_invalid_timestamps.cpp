@@ -18,8 +18,18 @@ std::string utc(long long ms) {
   std::tm tm{};
   if (!gmtime_r(&seconds, &tm)) return "?";
   char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M UTC", &tm);
-  return buffer;
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S", &tm);
+  char millis[8];
+  std::snprintf(millis, sizeof millis, ".%03lld", ms % 1000);
+  return std::string(buffer) + millis + " UTC";
+}
+
+std::string duration(long long ms) {
+  if (ms < 1000) return std::to_string(ms) + " ms";
+  if (ms < 60'000) return std::to_string(ms / 1000) + " s";
+  if (ms < 3'600'000) return std::to_string(ms / 60'000) + " min";
+  if (ms < kDay) return std::to_string(ms / 3'600'000) + " h";
+  return std::to_string(ms / kDay) + (ms / kDay == 1 ? " day" : " days");
 }
 
 void check(const Note& note, const Config& config, const VaultIndex&, DiagnosticSink& sink) {
@@ -48,8 +58,8 @@ void check(const Note& note, const Config& config, const VaultIndex&, Diagnostic
     if (key.key == "updated") updated = value;
   }
   if (created && updated && *updated < *created)
-    sink.report(fm.find("updated")->line, "`updated` (" + utc(*updated) + ") is earlier than `created` (" +
-                                              utc(*created) + ")");
+    sink.report(fm.find("updated")->line, "`updated` is " + duration(*created - *updated) +
+                                              " earlier than `created` (" + utc(*updated) + " < " + utc(*created) + ")");
 }
 }  // namespace
 

@@ -1,6 +1,8 @@
 // MK001 stray-citation-marker: superscript citation markers such as ¹[1] pasted from chat tools.
 #include <re2/re2.h>
 
+#include <cstring>
+
 #include "rules/rules.hpp"
 
 namespace notelint::rules {
@@ -14,6 +16,8 @@ const RE2& marker() {
 void check(const Note& note, const Config&, const VaultIndex&, DiagnosticSink& sink) {
   static const std::string_view kSuperscriptMinus = "⁻";
   for (const Span& run : note.outline.prose) {
+    // Every marker holds "]["-free "[digits]": runs without '[' need no regex.
+    if (std::memchr(note.text.data() + run.begin, '[', run.end - run.begin) == nullptr) continue;
     re2::StringPiece input(note.text.data() + run.begin, run.end - run.begin);
     re2::StringPiece match;
     while (RE2::FindAndConsume(&input, marker(), &match)) {

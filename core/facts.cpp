@@ -113,6 +113,7 @@ void add_suppressions(const Note& note, NoteFacts& facts) {
 
 FactSpan fact_span(const Note& note, Span span) {
   FactSpan where;
+  where.span = span;
   where.start = note.lines.position(span.begin);
   where.end = note.lines.position(span.end);
   where.line = std::string(note.lines.line_text(where.start.line - 1));

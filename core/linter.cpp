@@ -162,8 +162,12 @@ NoteResult check_note(const Note& note, const Config& config, const VaultIndex& 
   return result;
 }
 
-void check_vault(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
-                 std::vector<std::vector<Finding>>& findings) {
+namespace {
+
+// Every vault-rule report that counts: on a linted note, not suppressed, rule on for that file.
+template <class Take>
+void each_vault_report(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
+                       Take&& take) {
   for (const auto& rule : all_rules()) {
     if (!rule.check_vault || !config.rule_enabled_anywhere(rule)) continue;
     VaultSink sink;
@@ -174,16 +178,36 @@ void check_vault(const std::vector<NoteFacts>& facts, const Config& config, cons
       if (!note.linted || note.suppressed(rule.code, entry.where.start.line)) continue;
       auto severity = config.rule_severity(rule, note.rel_path);
       if (!severity) continue;
-      Finding f;
-      f.rule = &rule;
-      f.severity = *severity;
-      f.message = std::move(entry.message);
-      f.start = entry.where.start;
-      f.end = entry.where.end;
-      f.source_line = std::move(entry.where.line);
-      findings[entry.note].push_back(std::move(f));
+      take(entry, *severity);
     }
   }
+}
+
+}  // namespace
+
+void check_vault(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
+                 std::vector<std::vector<Finding>>& findings) {
+  each_vault_report(facts, config, index, [&](VaultSink::Entry& entry, Severity severity) {
+    Finding f;
+    f.rule = entry.rule;
+    f.severity = severity;
+    f.message = std::move(entry.message);
+    f.start = entry.where.start;
+    f.end = entry.where.end;
+    f.source_line = std::move(entry.where.line);
+    f.fix = std::move(entry.fix);
+    findings[entry.note].push_back(std::move(f));
+  });
+}
+
+std::vector<std::vector<Diagnostic>> vault_diagnostics(const std::vector<NoteFacts>& facts, const Config& config,
+                                                       const VaultIndex& index) {
+  std::vector<std::vector<Diagnostic>> out(facts.size());
+  each_vault_report(facts, config, index, [&](VaultSink::Entry& entry, Severity severity) {
+    out[entry.note].push_back(
+        Diagnostic{entry.rule, severity, entry.where.span, std::move(entry.message), std::move(entry.fix)});
+  });
+  return out;
 }
 
 namespace {
@@ -194,6 +218,38 @@ bool wants_vault_ids(const Config& config) {
 }
 
 }  // namespace
+
+std::size_t add_unlinted_facts(const Session& session, const std::unordered_set<std::string>& linted,
+                               std::vector<NoteFacts>& facts) {
+  const Config& config = session.config;
+  if (wants_vault_ids(config)) {
+    for (const auto& [stem, paths] : session.index.notes_by_stem) {
+      for (const auto& rel : paths) {
+        if (linted.count(rel) || excluded(config, rel)) continue;
+        auto text = read_file(session.index.root / rel);
+        if (!text) continue;
+        auto note = std::make_unique<Note>();
+        note->path = display_path(session.index.root / rel, fs::current_path());
+        note->rel_path = rel;
+        note->text = std::move(*text);
+        note->has_bom = note->text.rfind("\xEF\xBB\xBF", 0) == 0;
+        note->lines = LineIndex(note->text, note->has_bom ? 3 : 0);
+        if (find_invalid_utf8(note->text) != std::string::npos) continue;
+        parse_front_matter(*note);
+        NoteFacts f;
+        f.path = note->path;
+        f.rel_path = rel;
+        if (const auto* id = note->front_matter.find("id"); id && id->value.IsScalar() && !id->value.Scalar().empty()) {
+          f.has_id = true;
+          f.id = id->value.Scalar();
+          f.id_where = fact_span(*note, id->line);
+        }
+        facts.push_back(std::move(f));
+      }
+    }
+  }
+  return facts.size();
+}
 
 LintResult lint(const Session& session) {
   LintResult result;
@@ -218,33 +274,7 @@ LintResult lint(const Session& session) {
     findings.push_back(std::move(located));
   }
   // Notes that are not linted still count for vault-wide facts such as duplicate ids.
-  if (wants_vault_ids(config)) {
-    for (const auto& [stem, paths] : session.index.notes_by_stem) {
-      for (const auto& rel : paths) {
-        if (linted.count(rel) || excluded(config, rel)) continue;
-        auto text = read_file(session.index.root / rel);
-        if (!text) continue;
-        auto note = std::make_unique<Note>();
-        note->path = display_path(session.index.root / rel, fs::current_path());
-        note->rel_path = rel;
-        note->text = std::move(*text);
-        note->has_bom = note->text.rfind("\xEF\xBB\xBF", 0) == 0;
-        note->lines = LineIndex(note->text, note->has_bom ? 3 : 0);
-        if (find_invalid_utf8(note->text) != std::string::npos) continue;
-        parse_front_matter(*note);
-        NoteFacts f;
-        f.path = note->path;
-        f.rel_path = rel;
-        if (const auto* id = note->front_matter.find("id"); id && id->value.IsScalar() && !id->value.Scalar().empty()) {
-          f.has_id = true;
-          f.id = id->value.Scalar();
-          f.id_where = fact_span(*note, id->line);
-        }
-        facts.push_back(std::move(f));
-        findings.emplace_back();
-      }
-    }
-  }
+  findings.resize(add_unlinted_facts(session, linted, facts));
   check_vault(facts, config, session.index, findings);
   for (std::size_t i = 0; i < session.targets.size(); ++i) {
     sort_findings(findings[i]);

@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/config.hpp"
@@ -58,6 +59,15 @@ NoteResult check_note(const Note& note, const Config& config, const VaultIndex& 
 // Runs the vault rules over facts; adds located findings to reports (indexed like facts).
 void check_vault(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
                  std::vector<std::vector<Finding>>& findings);
+
+// The vault rules' findings per facts entry, with byte spans and fixes, for the fix engine.
+std::vector<std::vector<Diagnostic>> vault_diagnostics(const std::vector<NoteFacts>& facts, const Config& config,
+                                                       const VaultIndex& index);
+
+// Adds the id facts of vault notes that are not linted (vault-wide rules such as duplicate ids
+// still need them); returns the new size of facts.
+std::size_t add_unlinted_facts(const Session& session, const std::unordered_set<std::string>& linted,
+                               std::vector<NoteFacts>& facts);
 
 // "https://…", "data:…", "mailto:…": not a local path.
 bool has_scheme(std::string_view src);

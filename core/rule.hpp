@@ -68,8 +68,11 @@ class DiagnosticSink {
 
 // A located span inside a note, kept in facts so vault rules can report without the text.
 struct FactSpan {
+  Span span;  // bytes in the note's text, for fixes
   Position start, end;
   std::string line;
+  // An edit replacing this span, already located (vault rules never see the text).
+  Edit replace_with(std::string replacement) const { return Edit{span, std::move(replacement), start, end}; }
 };
 
 // Vault rules report on a note by its index in the facts list.
@@ -80,10 +83,11 @@ class VaultSink {
     const RuleInfo* rule;
     FactSpan where;
     std::string message;
+    std::optional<Fix> fix;  // edits made with FactSpan::replace_with
   };
   void set_rule(const RuleInfo* rule) { rule_ = rule; }
-  void report(std::size_t note, const FactSpan& where, std::string message) {
-    entries.push_back(Entry{note, rule_, where, std::move(message)});
+  void report(std::size_t note, const FactSpan& where, std::string message, std::optional<Fix> fix = std::nullopt) {
+    entries.push_back(Entry{note, rule_, where, std::move(message), std::move(fix)});
   }
   std::vector<Entry> entries;
 

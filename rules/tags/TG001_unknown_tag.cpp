@@ -41,18 +41,25 @@ void check(const std::vector<NoteFacts>& facts, const Config& config, const Vaul
       if (known.count(tag.tag)) continue;
       std::string message = "unknown tag #" + tag.tag;
       std::string guess = suggestion(tag.tag, vocabulary);
-      if (!guess.empty())
-        message += "; did you mean #" + guess + "?";
-      else
+      if (guess.empty()) {
         message += config.tags.tag_notes ? " (not in tags.known and no tags." + tag.tag + " note)"
                                          : " (not in tags.known)";
-      sink.report(i, tag.where, message);
+        sink.report(i, tag.where, message);
+        continue;
+      }
+      message += "; did you mean #" + guess + "?";
+      // Unsafe: the closest tag is a guess, and #Vidoe may be a new tag on purpose.
+      Fix fix;
+      fix.applicability = Applicability::unsafe;
+      fix.title = "Replace #" + tag.tag + " with #" + guess;
+      fix.edits.push_back(tag.where.replace_with("#" + guess));
+      sink.report(i, tag.where, message, std::move(fix));
     }
   }
 }
 }  // namespace
 
 const RuleInfo kTG001{"TG001", "unknown-tag", "A tag is not in the vault's tag vocabulary.", Family::TG,
-                      Severity::warning, FixAvailability::none, nullptr, check};
+                      Severity::warning, FixAvailability::sometimes, nullptr, check};
 
 }  // namespace notelint::rules

@@ -25,4 +25,8 @@ void report_human(std::ostream& out, const std::vector<FileReport>& reports, con
                   const HumanOptions& options);
 void report_json(std::ostream& out, const std::vector<FileReport>& reports, const Summary& summary);
 
+// A unified diff of one file (nothing when before == after), for `patch -p1` and `git apply`.
+void write_unified_diff(std::ostream& out, const std::string& path, const std::string& before,
+                        const std::string& after);
+
 }  // namespace notelint

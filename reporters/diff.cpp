@@ -94,6 +94,34 @@ std::string range(std::size_t start, std::size_t count) {
   return out;
 }
 
+// A file name as patch and git apply read it: C-quoted when it holds quotes, backslashes or
+// control characters, followed by a tab when it holds a space (else the name ends there).
+std::string header_name(const std::string& prefix, const std::string& path) {
+  std::string name = prefix + path;
+  bool quote = std::any_of(name.begin(), name.end(),
+                           [](char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; });
+  if (quote) {
+    std::string quoted = "\"";
+    for (char c : name) {
+      if (c == '"' || c == '\\') {
+        quoted += '\\';
+        quoted += c;
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        static const char kDigits[] = "01234567";
+        unsigned char u = static_cast<unsigned char>(c);
+        quoted += '\\';
+        quoted += kDigits[u >> 6];
+        quoted += kDigits[(u >> 3) & 7];
+        quoted += kDigits[u & 7];
+      } else {
+        quoted += c;
+      }
+    }
+    return quoted + "\"";
+  }
+  return name.find(' ') != std::string::npos ? name + "\t" : name;
+}
+
 }  // namespace
 
 void write_unified_diff(std::ostream& out, const std::string& path, const std::string& before,
@@ -126,7 +154,7 @@ void write_unified_diff(std::ostream& out, const std::string& path, const std::s
     }
     std::size_t stop = std::min(ops.size(), end + kContext);
     if (!header) {
-      out << "--- a/" << path << "\n+++ b/" << path << "\n";
+      out << "--- " << header_name("a/", path) << "\n+++ " << header_name("b/", path) << "\n";
       header = true;
     }
     out << "@@ -" << range(ia[begin], ia[stop] - ia[begin]) << " +" << range(ib[begin], ib[stop] - ib[begin])

@@ -91,7 +91,7 @@ void check_fix_round_trip(const fs::path& source, const std::string& config_text
 
 }  // namespace
 
-TEST_CASE("--fix fixes, reports what remains, and says what it did", "[e2e][fix]") {
+TEST_CASE("fix mode fixes, reports what remains, and says what it did", "[e2e][fix]") {
   test::TempDir dir;
   dir.write("a.md", "Text ¹[1] here【3†source】.\n");
   dir.write("b.md", "#Vidoe is a tag.\n");
@@ -114,7 +114,7 @@ TEST_CASE("--fix fixes, reports what remains, and says what it did", "[e2e][fix]
   CHECK(result.output.find("fixed 1 finding in 1 file; 0 remain\n") != std::string::npos);
 }
 
-TEST_CASE("--diff writes nothing and exits 1 only when it would change something", "[e2e][fix]") {
+TEST_CASE("diff mode writes nothing and exits 1 only when it would change something", "[e2e][fix]") {
   test::TempDir dir;
   dir.write("a.md", "Text ¹[1] here.\n");
   auto result = run("cd " + quoted(dir.path()) + " && " + binary() + " --diff");
@@ -127,7 +127,7 @@ TEST_CASE("--diff writes nothing and exits 1 only when it would change something
   CHECK(result.output.empty());
 }
 
-TEST_CASE("--fix never writes through a symbolic link", "[e2e][fix]") {
+TEST_CASE("fix mode never writes through a symbolic link", "[e2e][fix]") {
   test::TempDir dir;
   fs::path outside = dir.write("outside/target.md", "Text ¹[1] here.\n");
   fs::create_directories(dir.path() / "vault");

@@ -79,7 +79,7 @@ TEST_CASE("fixes that never settle leave the text as it was and name the rules",
   CHECK(fixed.text == "text");
 }
 
-TEST_CASE("unsafe fixes only with the option; malformed fixes never", "[fixer]") {
+TEST_CASE("unsafe fixes only with the option, malformed fixes never", "[fixer]") {
   Diagnostic unsafe = removal("TG001", Span{0, 1});
   unsafe.fix->applicability = Applicability::unsafe;
   auto nothing = [](const std::string&) { return std::vector<Diagnostic>{}; };

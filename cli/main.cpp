@@ -104,17 +104,18 @@ class ProgressBar {
   ~ProgressBar() {
     if (shown_) std::cerr << "\r\x1b[K" << std::flush;
   }
-  void operator()(std::size_t done, std::size_t total, std::size_t fixes) {
+  void operator()(const char* stage, std::size_t done, std::size_t total, std::size_t fixes) {
     if (!enabled_) return;
     auto now = std::chrono::steady_clock::now();
     if (!shown_ && now - start_ < std::chrono::seconds(1)) return;
-    if (shown_ && done != total && now - last_ < std::chrono::milliseconds(100)) return;
+    if (shown_ && now - last_ < std::chrono::milliseconds(100)) return;
     shown_ = true;
     last_ = now;
     constexpr std::size_t kWidth = 30;
     std::size_t filled = total ? done * kWidth / total : kWidth;
     std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, ' ') << "] " << done << "/"
-              << total << " files, " << fixes << (fixes == 1 ? " fix" : " fixes") << std::flush;
+              << total << " files " << stage << ", " << fixes << (fixes == 1 ? " fix" : " fixes") << "\x1b[K"
+              << std::flush;
   }
 
  private:
@@ -149,7 +150,9 @@ int run_check(CheckArgs& args) {
     options.fix.unsafe = args.unsafe_fixes;
     options.write = !args.diff;
     ProgressBar bar;
-    options.progress = [&](std::size_t done, std::size_t total, std::size_t fixes) { bar(done, total, fixes); };
+    options.progress = [&](const char* stage, std::size_t done, std::size_t total, std::size_t fixes) {
+      bar(stage, done, total, fixes);
+    };
     fixed = fix_session(session, options);
   }
   if (args.diff) {

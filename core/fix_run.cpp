@@ -63,6 +63,7 @@ FixRunResult fix_session(const Session& session, const FixRunOptions& options) {
     checked.facts.linted = true;
     loaded[i].diagnostics = std::move(checked.diagnostics);
     facts.push_back(std::move(checked.facts));
+    if (options.progress) options.progress("checked", i + 1, targets.size(), 0);
   }
   add_unlinted_facts(session, linted, facts);
   auto vault = vault_diagnostics(facts, config, session.index);
@@ -83,7 +84,7 @@ FixRunResult fix_session(const Session& session, const FixRunOptions& options) {
         NoteResult checked = check_note(*note, config, session.index);
         checked.facts.linted = true;
         std::swap(facts[i], checked.facts);
-        auto vault_now = vault_diagnostics(facts, config, session.index);
+        auto vault_now = vault_diagnostics(facts, config, session.index, i);
         std::swap(facts[i], checked.facts);
         for (auto& d : vault_now[i]) checked.diagnostics.push_back(std::move(d));
         return std::move(checked.diagnostics);
@@ -105,7 +106,7 @@ FixRunResult fix_session(const Session& session, const FixRunOptions& options) {
       result.files.push_back(std::move(file));
     }
     item = Loaded{};  // the text is no longer needed
-    if (options.progress) options.progress(i + 1, targets.size(), fixes);
+    if (options.progress) options.progress("fixed", i + 1, targets.size(), fixes);
   }
   return result;
 }

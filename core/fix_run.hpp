@@ -19,8 +19,9 @@ extern const RuleInfo kFixNotWritten;      // IO102
 struct FixRunOptions {
   FixOptions fix;
   bool write = true;  // false for --diff: compute the fixed texts, write nothing
-  // Called after each target: files done, total, fixes applied so far.
-  std::function<void(std::size_t, std::size_t, std::size_t)> progress;
+  // Called after each target in each stage ("checked", then "fixed"): files done, total, fixes
+  // applied so far.
+  std::function<void(const char* stage, std::size_t done, std::size_t total, std::size_t fixes)> progress;
   WriteFault fault;  // tests only
 };
 

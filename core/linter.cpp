@@ -167,11 +167,13 @@ namespace {
 // Every vault-rule report that counts: on a linted note, not suppressed, rule on for that file.
 template <class Take>
 void each_vault_report(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
-                       Take&& take) {
+                       bool only_fixing_rules, std::optional<std::size_t> only_note, Take&& take) {
   for (const auto& rule : all_rules()) {
     if (!rule.check_vault || !config.rule_enabled_anywhere(rule)) continue;
+    if (only_fixing_rules && rule.fix == FixAvailability::none) continue;
     VaultSink sink;
     sink.set_rule(&rule);
+    if (only_note) sink.only(*only_note);
     rule.check_vault(facts, config, index, sink);
     for (auto& entry : sink.entries) {
       const NoteFacts& note = facts[entry.note];
@@ -187,7 +189,7 @@ void each_vault_report(const std::vector<NoteFacts>& facts, const Config& config
 
 void check_vault(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
                  std::vector<std::vector<Finding>>& findings) {
-  each_vault_report(facts, config, index, [&](VaultSink::Entry& entry, Severity severity) {
+  each_vault_report(facts, config, index, false, std::nullopt, [&](VaultSink::Entry& entry, Severity severity) {
     Finding f;
     f.rule = entry.rule;
     f.severity = severity;
@@ -201,9 +203,10 @@ void check_vault(const std::vector<NoteFacts>& facts, const Config& config, cons
 }
 
 std::vector<std::vector<Diagnostic>> vault_diagnostics(const std::vector<NoteFacts>& facts, const Config& config,
-                                                       const VaultIndex& index) {
+                                                       const VaultIndex& index, std::optional<std::size_t> only_note) {
   std::vector<std::vector<Diagnostic>> out(facts.size());
-  each_vault_report(facts, config, index, [&](VaultSink::Entry& entry, Severity severity) {
+  // Rules that never fix cannot change what the engine does, and a re-lint runs them per note.
+  each_vault_report(facts, config, index, true, only_note, [&](VaultSink::Entry& entry, Severity severity) {
     out[entry.note].push_back(
         Diagnostic{entry.rule, severity, entry.where.span, std::move(entry.message), std::move(entry.fix)});
   });

@@ -60,9 +60,11 @@ NoteResult check_note(const Note& note, const Config& config, const VaultIndex& 
 void check_vault(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
                  std::vector<std::vector<Finding>>& findings);
 
-// The vault rules' findings per facts entry, with byte spans and fixes, for the fix engine.
+// For the fix engine: the findings of the vault rules that can fix, per facts entry (only for
+// only_note when given), with byte spans and fixes.
 std::vector<std::vector<Diagnostic>> vault_diagnostics(const std::vector<NoteFacts>& facts, const Config& config,
-                                                       const VaultIndex& index);
+                                                       const VaultIndex& index,
+                                                       std::optional<std::size_t> only_note = std::nullopt);
 
 // Adds the id facts of vault notes that are not linted (vault-wide rules such as duplicate ids
 // still need them); returns the new size of facts.

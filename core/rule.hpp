@@ -87,12 +87,16 @@ class VaultSink {
   };
   void set_rule(const RuleInfo* rule) { rule_ = rule; }
   void report(std::size_t note, const FactSpan& where, std::string message, std::optional<Fix> fix = std::nullopt) {
-    entries.push_back(Entry{note, rule_, where, std::move(message), std::move(fix)});
+    if (wants(note)) entries.push_back(Entry{note, rule_, where, std::move(message), std::move(fix)});
   }
+  // The fix engine re-lints one note at a time: rules may skip costly work for the others.
+  void only(std::size_t note) { only_ = note; }
+  bool wants(std::size_t note) const { return !only_ || *only_ == note; }
   std::vector<Entry> entries;
 
  private:
   const RuleInfo* rule_ = nullptr;
+  std::optional<std::size_t> only_;
 };
 
 }  // namespace notelint

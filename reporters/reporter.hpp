@@ -12,7 +12,8 @@ struct Summary {
   std::size_t files = 0;
   std::size_t findings = 0;
   std::size_t errors = 0, warnings = 0, infos = 0;
-  std::size_t fixable = 0;
+  std::size_t fixable = 0;         // by --fix
+  std::size_t unsafe_fixable = 0;  // only with --unsafe-fixes
   std::size_t files_with_findings = 0;
 };
 Summary summarize(const std::vector<FileReport>& reports, std::size_t files_checked);

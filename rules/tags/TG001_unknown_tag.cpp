@@ -37,6 +37,7 @@ void check(const std::vector<NoteFacts>& facts, const Config& config, const Vaul
   vocabulary.erase(std::unique(vocabulary.begin(), vocabulary.end()), vocabulary.end());
   std::unordered_set<std::string> known(vocabulary.begin(), vocabulary.end());
   for (std::size_t i = 0; i < facts.size(); ++i) {
+    if (!sink.wants(i)) continue;
     for (const auto& tag : facts[i].tags) {
       if (known.count(tag.tag)) continue;
       std::string message = "unknown tag #" + tag.tag;

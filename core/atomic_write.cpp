@@ -101,6 +101,7 @@ std::optional<StampedText> read_stamped(const fs::path& file) {
     return std::nullopt;
   }
   out.stamp = stamp_of(st);
+  out.stamp.symlink = S_ISLNK(link_st.st_mode);
   out.stamp.regular = S_ISREG(link_st.st_mode) && S_ISREG(st.st_mode);
   char buffer[65536];
   for (;;) {
@@ -119,7 +120,9 @@ std::optional<StampedText> read_stamped(const fs::path& file) {
 
 WriteResult replace_file(const fs::path& file, const std::string& bytes, const FileStamp& expected,
                          const WriteFault& fault) {
-  if (!expected.regular) return {WriteStatus::not_regular, "not a regular file (a symbolic link?): not written"};
+  if (expected.symlink)
+    return {WriteStatus::not_regular, "is a symbolic link; fixes are never written through a link: not written"};
+  if (!expected.regular) return {WriteStatus::not_regular, "not a regular file: not written"};
   if (expected.links > 1)
     return {WriteStatus::not_regular, "has " + std::to_string(expected.links) +
                                           " hard links; replacing it would split them: not written"};

@@ -19,6 +19,7 @@ struct FileStamp {
   mode_t mode = 0;
   nlink_t links = 0;
   bool regular = false;  // a regular file, not a symbolic link or anything else
+  bool symlink = false;  // read through a symbolic link
 };
 
 struct StampedText {

@@ -107,6 +107,8 @@ TEST_CASE("fix mode fixes, reports what remains, and says what it did", "[e2e][f
         std::string::npos);
   CHECK(result.output.find("fixed 2 findings in 1 file; 1 remain\n") != std::string::npos);
   CHECK(result.output.find('\r') == std::string::npos);  // no progress bar in pipes or CI
+  CHECK(run("cd " + quoted(dir.path()) + " && " + binary()).output.find(
+            "1 warning) in 1 file; 0 fixable (1 more with `--unsafe-fixes`)\n") != std::string::npos);
 
   result = run("cd " + quoted(dir.path()) + " && " + binary() + " check --fix --unsafe-fixes --format json", true);
   CHECK(result.exit_code == 0);
@@ -136,7 +138,7 @@ TEST_CASE("fix mode never writes through a symbolic link", "[e2e][fix]") {
   CHECK(result.exit_code == 1);
   CHECK(test::read_text(outside) == "Text ¹[1] here.\n");
   CHECK(fs::is_symlink(dir.path() / "vault" / "link.md"));
-  CHECK(result.output.find("IO102 not a regular file (a symbolic link?): not written") != std::string::npos);
+  CHECK(result.output.find("IO102 is a symbolic link; fixes are never written through a link: not written") != std::string::npos);
 }
 
 TEST_CASE("fixture vaults: --fix, --diff | patch -p1 and git apply agree", "[e2e][fix]") {

@@ -159,3 +159,18 @@ TEST_CASE("a write keeps the permission bits and never goes through a link", "[a
   CHECK(replace_file(dir.path() / "hard.md", "fixed\n", read->stamp).status == WriteStatus::not_regular);
   CHECK(test::read_text(target) == "target\n");
 }
+
+TEST_CASE("a fix run whose write fails reports it and leaves the note as it was", "[atomic]") {
+  test::TempDir dir;
+  fs::path file = dir.write("note.md", "Text ¹[1] here.\n");
+  WriteFault fault;
+  fault.fail_after_bytes = 3;
+  FixRunResult run = test::fix_paths({dir.path().string()}, {}, {}, false, fault);
+  REQUIRE(run.files.size() == 1);
+  REQUIRE(run.files[0].problem);
+  CHECK(run.files[0].problem->rule->code == "IO102");
+  CHECK_FALSE(run.files[0].written);
+  CHECK(run.fixes_applied() == 0);
+  CHECK(test::read_text(file) == "Text ¹[1] here.\n");
+  CHECK(files_in(dir.path()) == std::vector<std::string>{"note.md"});
+}

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <set>
 
@@ -150,9 +151,7 @@ int run_check(CheckArgs& args) {
     options.fix.unsafe = args.unsafe_fixes;
     options.write = !args.diff;
     ProgressBar bar;
-    options.progress = [&](const char* stage, std::size_t done, std::size_t total, std::size_t fixes) {
-      bar(stage, done, total, fixes);
-    };
+    options.progress = std::ref(bar);
     fixed = fix_session(session, options);
   }
   if (args.diff) {

@@ -2,12 +2,15 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <set>
 
+#include "core/fix_run.hpp"
 #include "core/init.hpp"
 #include "core/linter.hpp"
 #include "core/rule.hpp"
@@ -79,6 +82,10 @@ struct CheckArgs {
   bool quiet = false;
   bool exit_zero = false;
   std::string config;
+  bool fix = false;
+  bool unsafe_fixes = false;
+  bool diff = false;
+  bool show_fixes = false;
 };
 
 bool use_color(const std::string& mode, bool to_file) {
@@ -89,12 +96,79 @@ bool use_color(const std::string& mode, bool to_file) {
   return isatty(STDOUT_FILENO) != 0;
 }
 
+// A progress bar on stderr for long fix runs: only on a terminal, never in CI, and only once a
+// run has taken a second, so quick runs print nothing extra.
+class ProgressBar {
+ public:
+  ProgressBar() {
+    const char* ci = std::getenv("CI");
+    enabled_ = isatty(STDERR_FILENO) != 0 && !(ci && *ci);
+  }
+  ~ProgressBar() {
+    if (shown_) std::cerr << "\r\x1b[K" << std::flush;
+  }
+  void operator()(const char* stage, std::size_t done, std::size_t total, std::size_t fixes) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (!shown_ && now - start_ < std::chrono::seconds(1)) return;
+    if (shown_ && now - last_ < std::chrono::milliseconds(100)) return;
+    shown_ = true;
+    last_ = now;
+    constexpr std::size_t kWidth = 30;
+    std::size_t filled = total ? done * kWidth / total : kWidth;
+    std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, ' ') << "] " << done << "/"
+              << total << " files " << stage << ", " << fixes << (fixes == 1 ? " fix" : " fixes") << "\x1b[K"
+              << std::flush;
+  }
+
+ private:
+  bool enabled_ = false;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_;
+};
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+void print_fixes(std::ostream& out, const FixRunResult& fixed) {
+  if (fixed.fixes_applied() == 0) return;
+  out << "Fixed " << plural(fixed.fixes_applied(), "finding", "findings") << ":\n";
+  for (const auto& file : fixed.files) {
+    if (file.problem || file.applied.empty()) continue;
+    out << "  " << file.path << ":\n";
+    for (const auto& a : file.applied) out << "    " << a.rule->code << " " << a.title << "\n";
+  }
+}
+
 int run_check(CheckArgs& args) {
   if (!args.config.empty()) args.lint.config_file = args.config;
   args.lint.select = split_codes(args.select_raw);
   args.lint.ignore = split_codes(args.ignore_raw);
   Session session = prepare_session(args.lint);
+
+  std::optional<FixRunResult> fixed;
+  if (args.fix || args.diff) {
+    FixRunOptions options;
+    options.fix.unsafe = args.unsafe_fixes;
+    options.write = !args.diff;
+    ProgressBar bar;
+    options.progress = std::ref(bar);
+    fixed = fix_session(session, options);
+  }
+  if (args.diff) {
+    // Nothing is written: the diff is the whole output, and it applies with `patch -p1`.
+    for (const auto& file : fixed->files)
+      if (!file.problem) write_unified_diff(std::cout, file.path, file.before, file.after);
+    for (const auto& file : fixed->files)
+      if (file.problem) std::cerr << file.path << ": " << file.problem->message << "\n";
+    std::cerr << "would fix " << plural(fixed->fixes_applied(), "finding", "findings") << " in "
+              << plural(fixed->files_changed(), "file", "files") << "\n";
+    return fixed->files_changed() > 0 ? kExitFindings : kExitClean;
+  }
+
   LintResult result = lint(session);
+  if (fixed) add_fix_problems(result.reports, *fixed);
   Summary summary = summarize(result.reports, result.files_checked);
 
   std::ofstream file;
@@ -103,6 +177,9 @@ int run_check(CheckArgs& args) {
     if (!file) throw UsageError("cannot write " + args.output);
   }
   std::ostream& out = args.output.empty() ? std::cout : file;
+  // Fix notes go where they cannot break a machine-read report.
+  std::ostream& notes = args.format == "json" ? std::cerr : out;
+  if (fixed && args.show_fixes) print_fixes(notes, *fixed);
   if (args.format == "json") {
     report_json(out, result.reports, summary);
   } else if (args.format == "sarif") {
@@ -119,6 +196,9 @@ int run_check(CheckArgs& args) {
   } else {
     report_human(out, result.reports, summary, HumanOptions{use_color(args.color, !args.output.empty()), args.quiet});
   }
+  if (fixed && !(args.quiet && args.format != "json"))
+    notes << "fixed " << plural(fixed->fixes_applied(), "finding", "findings") << " in "
+          << plural(fixed->files_changed(), "file", "files") << "; " << summary.findings << " remain\n";
   out.flush();
   if (args.exit_zero) return kExitClean;
   return summary.errors > 0 ? kExitFindings : kExitClean;
@@ -166,6 +246,10 @@ void add_check_options(CLI::App& cmd, CheckArgs& args) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->expected(1)
       ->allow_extra_args(false);
+  cmd.add_flag("--fix", args.fix, "Apply safe fixes, then report what remains");
+  cmd.add_flag("--unsafe-fixes", args.unsafe_fixes, "With --fix or --diff: apply unsafe fixes too");
+  cmd.add_flag("--diff", args.diff, "Print a unified diff of what --fix would change; write nothing");
+  cmd.add_flag("--show-fixes", args.show_fixes, "With --fix: list the fixes applied");
   cmd.add_flag("-q,--quiet", args.quiet, "Print findings only: no source lines, no summary");
   cmd.add_flag("--exit-zero", args.exit_zero, "Exit 0 even when there are findings");
   cmd.add_option("--color", args.color, "Colour the output")->check(CLI::IsMember({"auto", "always", "never"}));

@@ -114,6 +114,7 @@ void add_suppressions(const Note& note, NoteFacts& facts) {
 
 FactSpan fact_span(const Note& note, Span span) {
   FactSpan where;
+  where.span = span;
   where.start = note.lines.position(span.begin);
   where.end = note.lines.position(span.end);
   where.line = std::string(note.lines.line_text(where.start.line - 1));
@@ -158,9 +159,9 @@ NoteFacts extract_facts(const Note& note, const Config& config) {
     facts.images.push_back(std::move(image));
   }
   for (const auto& tag : front_matter_tags(note))
-    facts.tags.push_back(TagFact{tag.tag, fact_span(note, tag.span), true});
+    facts.tags.push_back(TagFact{tag.tag, fact_span(note, tag.span), true, tag.exact});
   for (const auto& tag : note.outline.hashtags)
-    facts.tags.push_back(TagFact{tag.tag, fact_span(note, tag.span), false});
+    facts.tags.push_back(TagFact{tag.tag, fact_span(note, tag.span), false, true});
   add_suppressions(note, facts);
   return facts;
 }

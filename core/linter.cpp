@@ -208,28 +208,55 @@ NoteResult check_note(const Note& note, const Config& config, const VaultIndex& 
   return result;
 }
 
-void check_vault(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
-                 std::vector<std::vector<Finding>>& findings) {
+namespace {
+
+// Every vault-rule report that counts: on a linted note, not suppressed, rule on for that file.
+template <class Take>
+void each_vault_report(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
+                       bool only_fixing_rules, std::optional<std::size_t> only_note, Take&& take) {
   for (const auto& rule : all_rules()) {
     if (!rule.check_vault || !config.rule_enabled_anywhere(rule)) continue;
+    if (only_fixing_rules && rule.fix == FixAvailability::none) continue;
     VaultSink sink;
     sink.set_rule(&rule);
+    if (only_note) sink.only(*only_note);
     rule.check_vault(facts, config, index, sink);
     for (auto& entry : sink.entries) {
       const NoteFacts& note = facts[entry.note];
       if (!note.linted || note.suppressed(rule.code, entry.where.start.line)) continue;
       auto severity = config.rule_severity(rule, note.rel_path);
       if (!severity) continue;
-      Finding f;
-      f.rule = &rule;
-      f.severity = *severity;
-      f.message = std::move(entry.message);
-      f.start = entry.where.start;
-      f.end = entry.where.end;
-      f.source_line = std::move(entry.where.line);
-      findings[entry.note].push_back(std::move(f));
+      take(entry, *severity);
     }
   }
+}
+
+}  // namespace
+
+void check_vault(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
+                 std::vector<std::vector<Finding>>& findings) {
+  each_vault_report(facts, config, index, false, std::nullopt, [&](VaultSink::Entry& entry, Severity severity) {
+    Finding f;
+    f.rule = entry.rule;
+    f.severity = severity;
+    f.message = std::move(entry.message);
+    f.start = entry.where.start;
+    f.end = entry.where.end;
+    f.source_line = std::move(entry.where.line);
+    f.fix = std::move(entry.fix);
+    findings[entry.note].push_back(std::move(f));
+  });
+}
+
+std::vector<std::vector<Diagnostic>> vault_diagnostics(const std::vector<NoteFacts>& facts, const Config& config,
+                                                       const VaultIndex& index, std::optional<std::size_t> only_note) {
+  std::vector<std::vector<Diagnostic>> out(facts.size());
+  // Rules that never fix cannot change what the engine does, and a re-lint runs them per note.
+  each_vault_report(facts, config, index, true, only_note, [&](VaultSink::Entry& entry, Severity severity) {
+    out[entry.note].push_back(
+        Diagnostic{entry.rule, severity, entry.where.span, std::move(entry.message), std::move(entry.fix)});
+  });
+  return out;
 }
 
 namespace {
@@ -279,6 +306,25 @@ std::optional<NoteFacts> other_note_facts(const fs::path& root, const std::strin
 
 }  // namespace
 
+std::size_t add_unlinted_facts(const Session& session, const std::unordered_set<std::string>& linted,
+                               std::vector<NoteFacts>& facts) {
+  // Vault rules see every note of the vault, so that a run on some files (pre-commit splits the
+  // list across parallel calls) finds what a run on the whole vault finds, on those files.
+  const Config& config = session.config;
+  if (OtherNotes need = other_notes_needed(config); need != OtherNotes::none) {
+    std::vector<std::string> others;
+    for (const auto& [stem, paths] : session.index.notes_by_stem)
+      for (const auto& rel : paths)
+        if (!linted.count(rel) && !excluded(config, rel)) others.push_back(rel);
+    std::sort(others.begin(), others.end());
+    for (const auto& rel : others) {
+      auto f = other_note_facts(session.index.root, rel, config, need);
+      if (f) facts.push_back(std::move(*f));
+    }
+  }
+  return facts.size();
+}
+
 LintResult lint(const Session& session) {
   LintResult result;
   const Config& config = session.config;
@@ -301,21 +347,8 @@ LintResult lint(const Session& session) {
     facts.push_back(std::move(checked.facts));
     findings.push_back(std::move(located));
   }
-  // Vault rules see every note of the vault, so that a run on some files (pre-commit splits the
-  // list across parallel calls) finds what a run on the whole vault finds, on those files.
-  if (OtherNotes need = other_notes_needed(config); need != OtherNotes::none) {
-    std::vector<std::string> others;
-    for (const auto& [stem, paths] : session.index.notes_by_stem)
-      for (const auto& rel : paths)
-        if (!linted.count(rel) && !excluded(config, rel)) others.push_back(rel);
-    std::sort(others.begin(), others.end());
-    for (const auto& rel : others) {
-      auto f = other_note_facts(session.index.root, rel, config, need);
-      if (!f) continue;
-      facts.push_back(std::move(*f));
-      findings.emplace_back();
-    }
-  }
+  // Notes that are not linted still count for vault-wide facts such as duplicate ids.
+  findings.resize(add_unlinted_facts(session, linted, facts));
   check_vault(facts, config, session.index, findings);
   std::error_code ec;
   fs::path real_cwd = fs::weakly_canonical(fs::current_path(ec), ec);

@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/config.hpp"
@@ -59,6 +60,17 @@ NoteResult check_note(const Note& note, const Config& config, const VaultIndex& 
 // Runs the vault rules over facts; adds located findings to reports (indexed like facts).
 void check_vault(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
                  std::vector<std::vector<Finding>>& findings);
+
+// For the fix engine: the findings of the vault rules that can fix, per facts entry (only for
+// only_note when given), with byte spans and fixes.
+std::vector<std::vector<Diagnostic>> vault_diagnostics(const std::vector<NoteFacts>& facts, const Config& config,
+                                                       const VaultIndex& index,
+                                                       std::optional<std::size_t> only_note = std::nullopt);
+
+// Adds the id facts of vault notes that are not linted (vault-wide rules such as duplicate ids
+// still need them); returns the new size of facts.
+std::size_t add_unlinted_facts(const Session& session, const std::unordered_set<std::string>& linted,
+                               std::vector<NoteFacts>& facts);
 
 // "https://…", "data:…", "mailto:…": not a local path.
 bool has_scheme(std::string_view src);

@@ -73,8 +73,11 @@ class DiagnosticSink {
 
 // A located span inside a note, kept in facts so vault rules can report without the text.
 struct FactSpan {
+  Span span;  // bytes in the note's text, for fixes
   Position start, end;
   std::string line;
+  // An edit replacing this span, already located (vault rules never see the text).
+  Edit replace_with(std::string replacement) const { return Edit{span, std::move(replacement), start, end}; }
 };
 
 // Vault rules report on a note by its index in the facts list.
@@ -85,15 +88,20 @@ class VaultSink {
     const RuleInfo* rule;
     FactSpan where;
     std::string message;
+    std::optional<Fix> fix;  // edits made with FactSpan::replace_with
   };
   void set_rule(const RuleInfo* rule) { rule_ = rule; }
-  void report(std::size_t note, const FactSpan& where, std::string message) {
-    entries.push_back(Entry{note, rule_, where, std::move(message)});
+  void report(std::size_t note, const FactSpan& where, std::string message, std::optional<Fix> fix = std::nullopt) {
+    if (wants(note)) entries.push_back(Entry{note, rule_, where, std::move(message), std::move(fix)});
   }
+  // The fix engine re-lints one note at a time: rules may skip costly work for the others.
+  void only(std::size_t note) { only_ = note; }
+  bool wants(std::size_t note) const { return !only_ || *only_ == note; }
   std::vector<Entry> entries;
 
  private:
   const RuleInfo* rule_ = nullptr;
+  std::optional<std::size_t> only_;
 };
 
 }  // namespace notelint

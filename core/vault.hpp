@@ -45,6 +45,7 @@ struct TagFact {
   std::string tag;
   FactSpan where;
   bool in_front_matter = false;  // from `tags:` rather than a #hashtag
+  bool exact = true;             // where.span is the tag itself, so an edit may replace it
 };
 
 // Suppression comments of a note, resolved to line ranges.

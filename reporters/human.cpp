@@ -104,6 +104,7 @@ void report_human(std::ostream& out, const std::vector<FileReport>& reports, con
   out << ") in " << summary.files_with_findings << (summary.files_with_findings == 1 ? " file" : " files")
       << "; " << summary.fixable << " fixable";
   if (summary.fixable) out << " with `notelint --fix`";
+  if (summary.unsafe_fixable) out << " (" << summary.unsafe_fixable << " more with `--unsafe-fixes`)";
   out << "\n";
 }
 

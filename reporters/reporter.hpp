@@ -13,7 +13,8 @@ struct Summary {
   std::size_t files = 0;
   std::size_t findings = 0;
   std::size_t errors = 0, warnings = 0, infos = 0;
-  std::size_t fixable = 0;
+  std::size_t fixable = 0;         // by --fix
+  std::size_t unsafe_fixable = 0;  // only with --unsafe-fixes
   std::size_t files_with_findings = 0;
 };
 Summary summarize(const std::vector<FileReport>& reports, std::size_t files_checked);
@@ -42,5 +43,9 @@ std::size_t report_sarif(std::ostream& out, const std::vector<FileReport>& repor
 
 // GitHub Actions workflow commands, one per finding, which the runner turns into annotations.
 void report_github(std::ostream& out, const std::vector<FileReport>& reports);
+
+// A unified diff of one file (nothing when before == after), for `patch -p1` and `git apply`.
+void write_unified_diff(std::ostream& out, const std::string& path, const std::string& before,
+                        const std::string& after);
 
 }  // namespace notelint

@@ -12,7 +12,8 @@ Summary summarize(const std::vector<FileReport>& reports, std::size_t files_chec
       if (f.severity == Severity::error) ++s.errors;
       if (f.severity == Severity::warning) ++s.warnings;
       if (f.severity == Severity::info) ++s.infos;
-      if (f.fix) ++s.fixable;
+      if (f.fix && f.fix->applicability == Applicability::safe) ++s.fixable;
+      if (f.fix && f.fix->applicability == Applicability::unsafe) ++s.unsafe_fixable;
     }
   }
   return s;

@@ -32,7 +32,9 @@ extern const RuleInfo kMK002;
 extern const RuleInfo kTX001;
 
 // A fix that deletes span and, where the deletion would leave two spaces or a space before
-// punctuation or the line end, the space before it too. CJK text has no spaces to mend.
+// punctuation or the line end, the space before it too. At the start of a line (after any
+// indentation) it takes the spaces after it instead, and a span that is the whole line takes the
+// line. CJK text has no spaces to mend.
 Fix removal_fix(const Note& note, Span span, std::string title);
 
 // "`a`, `b` and `c`"

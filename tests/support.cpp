@@ -86,6 +86,42 @@ std::vector<std::string> lint_file(const fs::path& file, const fs::path& config,
   return lines;
 }
 
+namespace {
+LintOptions options_for(const std::vector<std::string>& paths, const fs::path& config,
+                        const std::vector<std::string>& select) {
+  LintOptions options;
+  options.paths = paths;
+  if (!config.empty()) options.config_file = config;
+  options.select = select;
+  return options;
+}
+}  // namespace
+
+FixRunResult fix_paths(const std::vector<std::string>& paths, const fs::path& config,
+                       const std::vector<std::string>& select, bool unsafe, const WriteFault& fault) {
+  FixRunOptions options;
+  options.fix.unsafe = unsafe;
+  options.fault = fault;
+  return fix_session(prepare_session(options_for(paths, config, select)), options);
+}
+
+std::vector<std::string> fixable_lines(const std::vector<std::string>& paths, const fs::path& config,
+                                       const std::vector<std::string>& select, bool unsafe) {
+  LintResult result = lint(prepare_session(options_for(paths, config, select)));
+  std::vector<std::string> lines;
+  for (const auto& report : result.reports)
+    for (const auto& f : report.findings)
+      if (f.fix && (unsafe || f.fix->applicability == Applicability::safe))
+        lines.push_back(report.path + ":" + std::to_string(f.start.line) + ":" + std::to_string(f.start.column) + " " +
+                        std::string(f.rule->code));
+  return lines;
+}
+
+void copy_tree(const fs::path& from, const fs::path& dest) {
+  fs::create_directories(dest);
+  fs::copy(from, dest, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+}
+
 std::vector<Diagnostic> check_text(const std::string& text, const Config& config) {
   auto note = parse_note("note.md", "note.md", text);
   VaultIndex index;

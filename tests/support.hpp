@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/fix_run.hpp"
 #include "core/linter.hpp"
 
 namespace notelint::test {
@@ -46,6 +47,17 @@ std::vector<std::string> lint_lines(const std::vector<std::string>& paths,
 // Lints one file with only the rule `code`, its folder as the vault; "LINE:COL CODE message" lines.
 std::vector<std::string> lint_file(const std::filesystem::path& file, const std::filesystem::path& config,
                                    std::string_view code);
+
+// Fixes paths as `notelint --fix` would (`--unsafe-fixes` too when unsafe).
+FixRunResult fix_paths(const std::vector<std::string>& paths, const std::filesystem::path& config = {},
+                       const std::vector<std::string>& select = {}, bool unsafe = false, const WriteFault& fault = {});
+
+// The findings that --fix (with --unsafe-fixes when unsafe) would still fix: "path:line:col CODE".
+std::vector<std::string> fixable_lines(const std::vector<std::string>& paths, const std::filesystem::path& config = {},
+                                       const std::vector<std::string>& select = {}, bool unsafe = false);
+
+// Copies a folder tree (a fixture vault, a corpus) into dest.
+void copy_tree(const std::filesystem::path& from, const std::filesystem::path& dest);
 
 // Parses and checks one text with per-note rules only (no vault).
 std::vector<Diagnostic> check_text(const std::string& text, const Config& config);

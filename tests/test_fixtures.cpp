@@ -77,3 +77,42 @@ TEST_CASE("every rule has fixtures and they give the expected findings", "[fixtu
     CHECK(any_finding);
   }
 }
+
+// <name>.md.fixed is the text after `--fix`, <name>.md.unsafe-fixed after `--fix --unsafe-fixes`
+// (when it differs).
+// Every fixture, with or without one: fixing twice gives the bytes of fixing once, and no finding
+// the mode would fix remains. Fixes run on a copy of the fixture's vault.
+TEST_CASE("fixtures fix to their .fixed text, and fixing converges", "[fixtures][fix]") {
+  fs::current_path(test::source_dir());
+  fs::path root = test::source_dir() / "tests" / "fixtures";
+  for (const auto& rule : all_rules()) {
+    fs::path dir = root / std::string(rule.code);
+    for (const auto& file : fixture_files(dir)) {
+      for (bool unsafe : {false, true}) {
+        DYNAMIC_SECTION(file.lexically_relative(root).generic_string() << (unsafe ? " unsafe" : " safe")) {
+          test::TempDir vault;
+          test::copy_tree(dir, vault.path());
+          fs::path copy = vault.path() / file.lexically_relative(dir);
+          fs::path config;
+          for (fs::path d = copy.parent_path(); config.empty(); d = d.parent_path()) {
+            if (fs::exists(d / ".notelint.yaml")) config = d / ".notelint.yaml";
+            if (d == vault.path()) break;
+          }
+          const std::vector<std::string> select{std::string(rule.code)};
+          const std::string original = test::read_text(file);
+          auto first = test::fix_paths({copy.string()}, config, select, unsafe);
+          for (const auto& f : first.files) CHECK_FALSE(f.problem);
+          const std::string once = test::read_text(copy);
+          // Unsafe fixing gives the safe result unless the fixture shows otherwise, and a fixture
+          // that any fix changes must show the result.
+          fs::path expected = file.string() + ".fixed";
+          if (unsafe && fs::exists(file.string() + ".unsafe-fixed")) expected = file.string() + ".unsafe-fixed";
+          CHECK(once == (fs::exists(expected) ? test::read_text(expected) : original));
+          test::fix_paths({copy.string()}, config, select, unsafe);
+          CHECK(test::read_text(copy) == once);
+          CHECK(test::fixable_lines({copy.string()}, config, select, unsafe).empty());
+        }
+      }
+    }
+  }
+}

@@ -43,23 +43,35 @@ void check(const std::vector<NoteFacts>& facts, const Config& config, const Vaul
   vocabulary.erase(std::unique(vocabulary.begin(), vocabulary.end()), vocabulary.end());
   std::unordered_set<std::string> known(vocabulary.begin(), vocabulary.end());
   for (std::size_t i = 0; i < facts.size(); ++i) {
+    if (!sink.wants(i)) continue;
     for (const auto& tag : facts[i].tags) {
       if (known.count(tag.tag) || variants.count(tag.tag)) continue;
       auto shown = [&](const std::string& t) { return tag.in_front_matter ? "`" + t + "`" : "#" + t; };
       std::string message = std::string("unknown ") + (tag.in_front_matter ? "front-matter " : "") + "tag " + shown(tag.tag);
       std::string guess = suggestion(tag.tag, vocabulary);
-      if (!guess.empty())
-        message += "; did you mean " + shown(guess) + "?";
-      else
+      if (guess.empty()) {
         message += config.tags.tag_notes ? " (not in tags.known and no tags." + tag.tag + " note)"
                                          : " (not in tags.known)";
-      sink.report(i, tag.where, message);
+        sink.report(i, tag.where, message);
+        continue;
+      }
+      message += "; did you mean " + shown(guess) + "?";
+      if (!tag.exact) {  // a tag inside a string we cannot edit precisely
+        sink.report(i, tag.where, message);
+        continue;
+      }
+      // Unsafe: the closest tag is a guess, and #Vidoe may be a new tag on purpose.
+      Fix fix;
+      fix.applicability = Applicability::unsafe;
+      fix.title = "Replace " + shown(tag.tag) + " with " + shown(guess);
+      fix.edits.push_back(tag.where.replace_with((tag.in_front_matter ? "" : "#") + guess));
+      sink.report(i, tag.where, message, std::move(fix));
     }
   }
 }
 }  // namespace
 
 const RuleInfo kTG001{"TG001", "unknown-tag", "A tag is not in the vault's tag vocabulary.", Family::TG,
-                      Severity::warning, FixAvailability::none, nullptr, check};
+                      Severity::warning, FixAvailability::sometimes, nullptr, check};
 
 }  // namespace notelint::rules

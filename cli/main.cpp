@@ -252,6 +252,8 @@ void add_check_options(CLI::App& cmd, CheckArgs& args) {
   cmd.add_flag("--show-fixes", args.show_fixes, "With --fix: list the fixes applied");
   cmd.add_flag("-q,--quiet", args.quiet, "Print findings only: no source lines, no summary");
   cmd.add_flag("--exit-zero", args.exit_zero, "Exit 0 even when there are findings");
+  cmd.add_option("-j,--jobs", args.lint.jobs, "Threads for checking notes (default: one per hardware thread)")
+      ->check(CLI::Range(1u, 256u));
   cmd.add_option("--color", args.color, "Colour the output")->check(CLI::IsMember({"auto", "always", "never"}));
 }
 

@@ -5,6 +5,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <cerrno>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -160,6 +164,7 @@ Session prepare_session(const LintOptions& options) {
                             [](const Target& a, const Target& b) { return a.file == b.file; }),
                 targets.end());
   session.targets = std::move(targets);
+  session.jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   return session;
 }
 
@@ -325,28 +330,52 @@ std::size_t add_unlinted_facts(const Session& session, const std::unordered_set<
   return facts.size();
 }
 
+void for_each_index(std::size_t count, unsigned jobs, const std::function<void(std::size_t)>& work) {
+  if (jobs <= 1 || count < 2) {
+    for (std::size_t i = 0; i < count; ++i) work(i);
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto worker = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < count;) {
+      try {
+        work(i);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+        next = count;
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < std::min<std::size_t>(jobs, count); ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
 LintResult lint(const Session& session) {
   LintResult result;
   const Config& config = session.config;
-  std::vector<NoteFacts> facts;
-  std::vector<std::vector<Finding>> findings;
-  std::unordered_set<std::string> linted;
-  for (const auto& target : session.targets) {
-    linted.insert(target.rel);
+  const std::size_t count = session.targets.size();
+  // Each note lands in its own slot, so the output does not depend on the number of threads.
+  std::vector<NoteFacts> facts(count);
+  std::vector<std::vector<Finding>> findings(count);
+  for_each_index(count, session.jobs, [&](std::size_t i) {
+    const Target& target = session.targets[i];
     auto text = read_file(target.file);
-    std::unique_ptr<Note> note;
-    if (!text) {
-      note = parse_note(target.display, target.rel, std::string(), config.front_matter.max_size);
-    } else {
-      note = parse_note(target.display, target.rel, std::move(*text), config.front_matter.max_size);
-    }
+    auto note = parse_note(target.display, target.rel, text ? std::move(*text) : std::string(),
+                           config.front_matter.max_size);
     NoteResult checked = check_note(*note, config, session.index);
-    std::vector<Finding> located;
-    for (const auto& d : checked.diagnostics) located.push_back(locate(*note, d));
+    findings[i].reserve(checked.diagnostics.size());
+    for (const auto& d : checked.diagnostics) findings[i].push_back(locate(*note, d));
     checked.facts.linted = true;
-    facts.push_back(std::move(checked.facts));
-    findings.push_back(std::move(located));
-  }
+    facts[i] = std::move(checked.facts);
+  });
+  std::unordered_set<std::string> linted;
+  for (const auto& target : session.targets) linted.insert(target.rel);
   // Notes that are not linted still count for vault-wide facts such as duplicate ids.
   findings.resize(add_unlinted_facts(session, linted, facts));
   check_vault(facts, config, session.index, findings);

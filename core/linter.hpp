@@ -1,6 +1,7 @@
 // The lint run: discover notes, check each once, run vault rules on facts, locate findings.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -24,6 +25,7 @@ struct LintOptions {
   std::optional<std::filesystem::path> config_file;
   std::vector<std::string> select;  // replaces the configured selection when not empty
   std::vector<std::string> ignore;  // added to the configured ignores
+  unsigned jobs = 0;                // threads for the per-note phase; 0: one per hardware thread
 };
 
 struct Target {
@@ -37,7 +39,11 @@ struct Session {
   Config config;
   VaultIndex index;
   std::vector<Target> targets;
+  unsigned jobs = 1;
 };
+
+// Runs work(0..count-1) on up to jobs threads; the first exception is rethrown.
+void for_each_index(std::size_t count, unsigned jobs, const std::function<void(std::size_t)>& work);
 
 Session prepare_session(const LintOptions& options);
 

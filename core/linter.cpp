@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -104,6 +105,13 @@ Session prepare_session(const LintOptions& options) {
   session.config.root = root;
   add_obsidian_attachments(session.config);
   session.index = VaultIndex::build(root);
+  for (const auto& input : inputs)
+    if (fs::is_directory(input, ec) && (input == session.index.root || is_within(input, session.index.root)))
+      session.index.linted_folders.push_back(
+          input == session.index.root ? std::string() : input.lexically_relative(session.index.root).generic_string());
+  if (const RuleInfo* as004 = find_rule("AS004");
+      as004 && session.config.assets.verify_hash && session.config.rule_enabled_anywhere(*as004))
+    session.index.hash_named_assets(session.config);
 
   std::vector<Target> targets;
   auto add = [&](const fs::path& file) {
@@ -186,13 +194,19 @@ NoteResult check_note(const Note& note, const Config& config, const VaultIndex& 
 }
 
 void check_vault(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
-                 std::vector<std::vector<Finding>>& findings) {
+                 std::vector<std::vector<Finding>>& findings, std::map<std::string, std::vector<Finding>>* file_findings) {
   for (const auto& rule : all_rules()) {
     if (!rule.check_vault || !config.rule_enabled_anywhere(rule)) continue;
     VaultSink sink;
     sink.set_rule(&rule);
     rule.check_vault(facts, config, index, sink);
     for (auto& entry : sink.entries) {
+      if (entry.note == VaultSink::kNoNote) {
+        auto severity = config.rule_severity(rule, entry.file);
+        if (file_findings && severity)
+          (*file_findings)[entry.file].push_back(Finding{&rule, *severity, std::move(entry.message), {}, {}, {}, {}});
+        continue;
+      }
       const NoteFacts& note = facts[entry.note];
       if (!note.linted || note.suppressed(rule.code, entry.where.start.line)) continue;
       auto severity = config.rule_severity(rule, note.rel_path);
@@ -226,11 +240,17 @@ std::optional<NoteFacts> other_note_facts(const fs::path& root, const std::strin
   auto text = read_file(root / rel);
   if (!text) return std::nullopt;
   std::string path = display_path(root / rel, fs::current_path());
-  if (need == OtherNotes::ids_and_links) {
+  if (need >= OtherNotes::ids_and_links) {
     auto note = parse_note(path, rel, std::move(*text), config.front_matter.max_size);
     if (!note->checkable()) return std::nullopt;
     NoteFacts facts = extract_facts(*note, config);
+    if (need == OtherNotes::references) {
+      facts.tags.clear();
+      facts.suppressions.clear();
+      return facts;
+    }
     facts.images.clear();
+    facts.local_links.clear();
     facts.tags.clear();
     facts.suppressions.clear();
     return facts;
@@ -293,14 +313,26 @@ LintResult lint(const Session& session) {
       findings.emplace_back();
     }
   }
-  check_vault(facts, config, session.index, findings);
+  std::map<std::string, std::vector<Finding>> asset_findings;
+  check_vault(facts, config, session.index, findings, &asset_findings);
   std::error_code ec;
   fs::path real_cwd = fs::weakly_canonical(fs::current_path(ec), ec);
   for (std::size_t i = 0; i < session.targets.size(); ++i) {
     sort_findings(findings[i]);
     const Target& target = session.targets[i];
-    result.reports.push_back(FileReport{target.display, real_path(target.file, real_cwd), std::move(findings[i])});
+    result.reports.push_back(
+        FileReport{target.display, real_path(target.file, real_cwd), std::move(findings[i]), target.rel, true});
   }
+  // Findings on files that are not notes (orphaned assets) get reports of their own, in path order.
+  for (auto& [rel, located] : asset_findings) {
+    fs::path abs = session.index.root / rel;
+    sort_findings(located);
+    result.reports.push_back(
+        FileReport{display_path(abs, fs::current_path(ec)), real_path(abs, real_cwd), std::move(located), rel, false});
+  }
+  if (!asset_findings.empty())
+    std::sort(result.reports.begin(), result.reports.end(),
+              [](const FileReport& a, const FileReport& b) { return a.path < b.path; });
   result.files_checked = session.targets.size();
   for (const auto& rule : all_rules())
     if (config.rule_enabled_anywhere(rule)) result.rules_run.push_back(&rule);

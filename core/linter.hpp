@@ -1,6 +1,7 @@
 // The lint run: discover notes, check each once, run vault rules on facts, locate findings.
 #pragma once
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -56,9 +57,11 @@ struct NoteResult {
 };
 NoteResult check_note(const Note& note, const Config& config, const VaultIndex& index);
 
-// Runs the vault rules over facts; adds located findings to reports (indexed like facts).
+// Runs the vault rules over facts; adds located findings to reports (indexed like facts), and
+// findings on other files of the vault (assets) to file_findings by vault-relative path.
 void check_vault(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
-                 std::vector<std::vector<Finding>>& findings);
+                 std::vector<std::vector<Finding>>& findings,
+                 std::map<std::string, std::vector<Finding>>* file_findings = nullptr);
 
 // "https://…", "data:…", "mailto:…": not a local path.
 bool has_scheme(std::string_view src);

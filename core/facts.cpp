@@ -179,6 +179,17 @@ NoteFacts extract_facts(const Note& note, const Config& config) {
     facts.images.push_back(std::move(image));
   }
   add_html_images(note, facts);
+  // `image: /assets/cover.png` (social cards, banners) references the file too.
+  for (const auto& key : fm.keys) {
+    auto add = [&](const YAML::Node& value) {
+      if (value.IsScalar() && is_asset_name(value.Scalar()) && !has_scheme(value.Scalar()))
+        facts.local_links.push_back(strip_query_fragment(value.Scalar()));
+    };
+    if (key.value.IsSequence())
+      for (const auto& item : key.value) add(item);
+    else
+      add(key.value);
+  }
   for (const auto& link : note.outline.links) {
     if (link.href.empty() || link.href[0] == '#' || has_scheme(link.href)) continue;
     std::string decoded = strip_query_fragment(percent_decode(link.href));

@@ -156,14 +156,12 @@ std::size_t report_sarif(std::ostream& out, const std::vector<FileReport>& repor
       std::string content_key = std::string(f.rule->code) + '\0' + normalized_line(f.source_line);
       std::size_t occurrence = seen[content_key]++;
       if (++total > options.max_results) continue;
-      // A finding on a whole file that is not text (an orphaned image) has no columns to give.
-      Json where = report.text ? region(f.start, f.end) : Json{{"startLine", 1}};
       Json result = {
           {"ruleId", f.rule->code},
           {"ruleIndex", rule_index.at(f.rule->code)},
           {"level", sarif_level(f.severity)},
           {"message", {{"text", f.message}}},
-          {"locations", Json::array({{{"physicalLocation", {{"artifactLocation", location}, {"region", where}}}}})},
+          {"locations", Json::array({{{"physicalLocation", {{"artifactLocation", location}, {"region", region(f.start, f.end)}}}}})},
           {"partialFingerprints", {{kFingerprintKey, fingerprint(report.path, f, occurrence)}}}};
       if (f.fix) result["fixes"] = Json::array({sarif_fix(*f.fix, location)});
       results.push_back(std::move(result));

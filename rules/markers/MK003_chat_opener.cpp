@@ -7,13 +7,14 @@ namespace notelint::rules {
 namespace {
 
 // Phrases chat assistants open and close answers with; they begin a paragraph of pasted text.
-// Each is specific enough that notes written by hand rarely begin with it.
+// Each is specific enough that notes written by hand rarely begin with it; `以下是` ("below
+// is") is the exception that pasted answers open with far more often than authors do.
 const std::vector<std::string>& default_phrases() {
   static const std::vector<std::string> phrases = {
-      "当然可以", "当然！", "当然，以下是", "好的，以下是", "好的，下面是", "以下是对", "以下是关于", "以下是一些",
-      "以下是这篇", "下面是对", "希望这些信息对你有帮助", "希望这对你有帮助", "希望对你有帮助", "希望这能帮助",
-      "如果你还有其他问题", "如果您还有其他问题", "如果你有任何其他问题", "如果您有任何其他问题", "作为一个AI",
-      "作为一个人工智能", "作为AI语言模型", "Sure, here's", "Sure! Here's", "Sure, here is", "Sure! Here is",
+      "当然可以", "当然！", "好的，以下是", "好的，下面是", "以下是", "希望这些信息对你有帮助",
+      "希望这对你有帮助", "希望对你有帮助", "希望这能帮助", "如果你还有其他问题", "如果您还有其他问题",
+      "如果你有任何其他问题", "如果您有任何其他问题", "作为一个AI", "作为一个人工智能", "作为AI语言模型",
+      "Sure, here's", "Sure! Here's", "Sure, here is", "Sure! Here is",
       "Certainly!", "Certainly, here's", "Certainly! Here's", "Of course! Here's", "Of course, here's",
       "Absolutely! Here's", "Great question", "As an AI language model", "As an AI developed by",
       "As a large language model", "I hope this helps", "Hope this helps", "I hope this information helps",

@@ -105,10 +105,13 @@ Session prepare_session(const LintOptions& options) {
   session.config.root = root;
   add_obsidian_attachments(session.config);
   session.index = VaultIndex::build(root);
-  for (const auto& input : inputs)
-    if (fs::is_directory(input, ec) && (input == session.index.root || is_within(input, session.index.root)))
-      session.index.linted_folders.push_back(
-          input == session.index.root ? std::string() : input.lexically_relative(session.index.root).generic_string());
+  for (fs::path input : inputs) {
+    if (!fs::is_directory(input, ec)) continue;
+    if (input.filename().empty()) input = input.parent_path();  // "vault/" and "."
+    if (input == session.index.root) session.index.linted_folders.emplace_back();
+    else if (is_within(input, session.index.root))
+      session.index.linted_folders.push_back(input.lexically_relative(session.index.root).generic_string());
+  }
   if (const RuleInfo* as004 = find_rule("AS004");
       as004 && session.config.assets.verify_hash && session.config.rule_enabled_anywhere(*as004))
     session.index.hash_named_assets(session.config);

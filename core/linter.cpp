@@ -303,7 +303,10 @@ LintResult lint(const Session& session) {
   }
   // Vault rules see every note of the vault, so that a run on some files (pre-commit splits the
   // list across parallel calls) finds what a run on the whole vault finds, on those files.
-  if (OtherNotes need = other_notes_needed(config); need != OtherNotes::none) {
+  OtherNotes need = other_notes_needed(config);
+  // References of other notes only matter for orphans, which single-file runs never report.
+  if (need == OtherNotes::references && session.index.linted_folders.empty()) need = OtherNotes::ids_and_links;
+  if (need != OtherNotes::none) {
     std::vector<std::string> others;
     for (const auto& [stem, paths] : session.index.notes_by_stem)
       for (const auto& rel : paths)

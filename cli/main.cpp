@@ -11,6 +11,7 @@
 #include <set>
 
 #include "core/fix_run.hpp"
+#include "core/baseline.hpp"
 #include "core/init.hpp"
 #include "core/linter.hpp"
 #include "core/rule.hpp"
@@ -81,6 +82,8 @@ struct CheckArgs {
   std::string color = "auto";
   bool quiet = false;
   bool exit_zero = false;
+  bool statistics = false;
+  bool no_baseline = false;
   std::string config;
   bool fix = false;
   bool unsafe_fixes = false;
@@ -169,7 +172,13 @@ int run_check(CheckArgs& args) {
 
   LintResult result = lint(session);
   if (fixed) add_fix_problems(result.reports, *fixed);
+  BaselineOutcome baselined;
+  std::filesystem::path baseline_file = baseline_path(session);
+  if (!args.no_baseline)
+    if (auto baseline = load_baseline(baseline_file))
+      baselined = apply_baseline(*baseline, result.reports, session.index.root);
   Summary summary = summarize(result.reports, result.files_checked);
+  summary.baselined = baselined.hidden;
 
   std::ofstream file;
   if (!args.output.empty()) {
@@ -180,7 +189,9 @@ int run_check(CheckArgs& args) {
   // Fix notes go where they cannot break a machine-read report.
   std::ostream& notes = args.format == "json" ? std::cerr : out;
   if (fixed && args.show_fixes) print_fixes(notes, *fixed);
-  if (args.format == "json") {
+  if (args.statistics) {
+    report_statistics(out, result.reports);
+  } else if (args.format == "json") {
     report_json(out, result.reports, summary);
   } else if (args.format == "sarif") {
     std::error_code ec;
@@ -200,6 +211,16 @@ int run_check(CheckArgs& args) {
     notes << "fixed " << plural(fixed->fixes_applied(), "finding", "findings") << " in "
           << plural(fixed->files_changed(), "file", "files") << "; " << summary.findings << " remain\n";
   out.flush();
+  if (args.format == "human" && !args.quiet) {
+    std::error_code ec;
+    std::string shown = baseline_file.lexically_relative(std::filesystem::current_path(ec)).generic_string();
+    if (baselined.hidden > 0)
+      std::cerr << baselined.hidden << (baselined.hidden == 1 ? " finding" : " findings")
+                << " hidden by the baseline (" << shown << ")\n";
+    if (baselined.stale > 0)
+      std::cerr << baselined.stale << (baselined.stale == 1 ? " baseline entry no longer occurs" : " baseline entries no longer occur")
+                << "; `notelint baseline` rewrites it\n";
+  }
   if (args.exit_zero) return kExitClean;
   return summary.errors > 0 ? kExitFindings : kExitClean;
 }
@@ -232,6 +253,22 @@ int run_init(const std::string& dir, bool force) {
   return kExitClean;
 }
 
+int run_baseline(CheckArgs& args) {
+  if (!args.config.empty()) args.lint.config_file = args.config;
+  args.lint.select = split_codes(args.select_raw);
+  args.lint.ignore = split_codes(args.ignore_raw);
+  Session session = prepare_session(args.lint);
+  LintResult result = lint(session);
+  Baseline baseline = make_baseline(result.reports);
+  std::filesystem::path file = baseline_path(session);
+  save_baseline(baseline, file);
+  std::error_code ec;
+  std::cout << "wrote " << file.lexically_relative(std::filesystem::current_path(ec)).generic_string() << ": "
+            << baseline.size() << (baseline.size() == 1 ? " finding" : " findings") << " in " << baseline.files.size()
+            << (baseline.files.size() == 1 ? " file" : " files") << "; `notelint check` now reports only new ones\n";
+  return kExitClean;
+}
+
 void add_check_options(CLI::App& cmd, CheckArgs& args) {
   cmd.add_option("paths", args.lint.paths, "Files or folders to lint (default: .)");
   cmd.add_option("--format", args.format, "Output format")->check(CLI::IsMember({"human", "json", "sarif", "github"}));
@@ -255,13 +292,15 @@ void add_check_options(CLI::App& cmd, CheckArgs& args) {
   cmd.add_option("-j,--jobs", args.lint.jobs, "Threads for checking notes (default: one per hardware thread)")
       ->check(CLI::Range(1u, 256u));
   cmd.add_option("--color", args.color, "Colour the output")->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd.add_flag("--statistics", args.statistics, "Print a count per rule instead of the findings");
+  cmd.add_flag("--no-baseline", args.no_baseline, "Show every finding, also those in .notelint-baseline.json");
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  static const std::set<std::string> kCommands = {"check", "rules", "rule", "init"};
+  static const std::set<std::string> kCommands = {"check", "rules", "rule", "init", "baseline"};
   static const std::set<std::string> kTopLevel = {"--version", "-V", "--help", "-h"};
   if (args.empty() || (!kCommands.count(args[0]) && !kTopLevel.count(args[0]))) args.insert(args.begin(), "check");
 
@@ -272,6 +311,14 @@ int main(int argc, char** argv) {
   CheckArgs check_args;
   auto* check = app.add_subcommand("check", "Lint notes (the default command)");
   add_check_options(*check, check_args);
+  CheckArgs baseline_args;
+  auto* baseline = app.add_subcommand("baseline", "Record the current findings in .notelint-baseline.json");
+  baseline->add_option("paths", baseline_args.lint.paths, "Files or folders to lint (default: .)");
+  baseline->add_option("--config", baseline_args.config, "Use this configuration file");
+  baseline->add_option("--select", baseline_args.select_raw, "Only these rule codes or families")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->expected(1)->allow_extra_args(false);
+  baseline->add_option("--ignore", baseline_args.ignore_raw, "Skip these rule codes or families")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->expected(1)->allow_extra_args(false);
   app.add_subcommand("rules", "List every rule");
   std::string rule_code;
   std::string init_dir = ".";
@@ -296,6 +343,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("rules")) return print_rules();
     if (app.got_subcommand("rule")) return print_rule(rule_code);
     if (app.got_subcommand("init")) return run_init(init_dir, init_force);
+    if (app.got_subcommand("baseline")) return run_baseline(baseline_args);
     return run_check(check_args);
   } catch (const ConfigError& e) {
     std::cerr << "notelint: configuration error: " << e.what() << "\n";

@@ -84,6 +84,14 @@ class Reader {
     return out;
   }
 
+  bool boolean(const YAML::Node& node, const std::string& key) const {
+    try {
+      if (node.IsScalar()) return node.as<bool>();
+    } catch (const YAML::Exception&) {
+    }
+    fail(node, "'" + key + "' must be true or false");
+  }
+
   std::vector<std::string> selectors(const YAML::Node& node, const std::string& key) const {
     auto list = strings(node, key);
     for (auto& s : list) {
@@ -165,7 +173,8 @@ FrontMatterSchema read_schema(const Reader& r, const YAML::Node& node, const std
 
 void apply(const Reader& r, const YAML::Node& doc, Config& cfg, const std::filesystem::path& base) {
   r.only_keys(doc, "",
-              {"profile", "exclude", "rules", "front_matter", "tags", "sections", "headings", "assets", "overrides"});
+              {"profile", "exclude", "rules", "front_matter", "tags", "sections", "headings", "assets", "markers",
+               "overrides"});
   if (doc["exclude"]) cfg.exclude = r.strings(doc["exclude"], "exclude");
   if (auto n = doc["rules"]) read_rules(r, n, "rules", &cfg.rules.select, cfg.rules.ignore, cfg.rules.severity, nullptr);
   if (auto n = doc["front_matter"]) {
@@ -228,8 +237,34 @@ void apply(const Reader& r, const YAML::Node& doc, Config& cfg, const std::files
   }
   if (auto n = doc["assets"]) {
     r.expect_map(n, "assets");
-    r.only_keys(n, "assets.", {"roots"});
+    r.only_keys(n, "assets.", {"roots", "dirs", "verify_hash", "figure_pattern"});
     if (n["roots"]) cfg.assets.roots = r.strings(n["roots"], "assets.roots");
+    if (n["dirs"]) {
+      cfg.assets.dirs = r.strings(n["dirs"], "assets.dirs");
+      for (auto& dir : cfg.assets.dirs) {
+        while (!dir.empty() && dir.back() == '/') dir.pop_back();
+        while (!dir.empty() && dir.front() == '/') dir.erase(0, 1);
+        if (dir.empty() || dir.rfind("..", 0) == 0) r.fail(n["dirs"], "'assets.dirs' must name folders inside the vault");
+      }
+    }
+    if (n["verify_hash"]) cfg.assets.verify_hash = r.boolean(n["verify_hash"], "assets.verify_hash");
+    if (n["figure_pattern"]) {
+      cfg.assets.figure_pattern = r.string(n["figure_pattern"], "assets.figure_pattern");
+      std::string error = regex_error(cfg.assets.figure_pattern);
+      if (!error.empty())
+        r.fail(n["figure_pattern"], "'assets.figure_pattern' is not a valid RE2 pattern: " + error);
+      if (RE2(cfg.assets.figure_pattern).NumberOfCapturingGroups() < 1)
+        r.fail(n["figure_pattern"], "'assets.figure_pattern' needs a capturing group for the figure number");
+    }
+  }
+  if (auto n = doc["markers"]) {
+    r.expect_map(n, "markers");
+    r.only_keys(n, "markers.", {"phrases"});
+    if (n["phrases"]) {
+      cfg.markers.phrases = r.strings(n["phrases"], "markers.phrases");
+      for (const auto& phrase : cfg.markers.phrases)
+        if (phrase.find_first_not_of(" \t") == std::string::npos) r.fail(n["phrases"], "'markers.phrases' holds an empty phrase");
+    }
   }
   if (auto n = doc["overrides"]) {
     if (!n.IsSequence()) r.fail(n, "'overrides' must be a list");
@@ -393,6 +428,23 @@ const char* value_type_name(ValueType t) {
     case ValueType::epoch_ms: return "epoch_ms";
   }
   return "?";
+}
+
+bool Config::in_asset_dir(std::string_view rel) const {
+  if (assets.dirs.empty()) {
+    // Any folder on the way named assets or attachments, at any depth.
+    for (std::size_t at = 0; at < rel.size();) {
+      std::size_t slash = rel.find('/', at);
+      if (slash == std::string_view::npos) return false;
+      std::string_view folder = rel.substr(at, slash - at);
+      if (folder == "assets" || folder == "attachments") return true;
+      at = slash + 1;
+    }
+    return false;
+  }
+  for (const auto& dir : assets.dirs)
+    if (rel.size() > dir.size() && rel.compare(0, dir.size(), dir) == 0 && rel[dir.size()] == '/') return true;
+  return false;
 }
 
 bool Config::rule_enabled_anywhere(const RuleInfo& rule) const {

@@ -76,7 +76,13 @@ struct Config {
   } headings;
   struct {
     std::vector<std::string> roots;
+    std::vector<std::string> dirs;  // asset folders (vault-relative); empty: every assets/ and attachments/
+    bool verify_hash = false;       // AS004: check files named by their SHA-256
+    std::string figure_pattern = "^(图|Figure|Fig\\.)\\s*(\\d+)";  // AS005: the last group is the number
   } assets;
+  struct {
+    std::vector<std::string> phrases;  // MK003: chat openers and closers added to the defaults
+  } markers;
   std::vector<Override> overrides;
   LinkStyle link_style = LinkStyle::dendron;
 
@@ -89,6 +95,8 @@ struct Config {
   // The schema for a file: the last matching override's, else the top-level one.
   const FrontMatterSchema* schema_for(const std::string& rel_path) const;
   std::optional<ValueType> type_of(std::string_view key) const;
+  // Does a vault-relative file lie in an asset folder (assets.dirs)?
+  bool in_asset_dir(std::string_view rel_path) const;
 };
 
 // The profile defaults (dendron | obsidian | plain); throws ConfigError for other names.

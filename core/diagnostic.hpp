@@ -68,6 +68,8 @@ struct FileReport {
   // consumers that map paths into a repository (SARIF); absolute when it lies outside.
   std::string real_path;
   std::vector<Finding> findings;
+  std::string vault_path;  // relative to the vault root, for baseline fingerprints
+  bool text = true;        // false for a file that is not a note (an asset): no source line to show
 };
 
 }  // namespace notelint

@@ -10,10 +10,6 @@
 
 namespace notelint {
 
-namespace {
-
-}  // namespace
-
 bool has_scheme(std::string_view src) {
   if (src.rfind("data:", 0) == 0 || src.rfind("mailto:", 0) == 0) return true;
   std::size_t colon = src.find("://");
@@ -62,6 +58,31 @@ std::string link_target(std::string_view inner, LinkStyle style) {
   while (!target.empty() && target.front() == ' ') target.remove_prefix(1);
   while (!target.empty() && target.back() == ' ') target.remove_suffix(1);
   return std::string(target);
+}
+
+// <img ... src="x.png">, with double, single or no quotes.
+const RE2& html_image_pattern() {
+  static const RE2 re(R"re((?i)<img\s[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))re");
+  return re;
+}
+
+void add_html_images(const Note& note, NoteFacts& facts) {
+  for (const Span& span : note.outline.html) {
+    re2::StringPiece input(note.text.data() + span.begin, span.end - span.begin);
+    re2::StringPiece quoted, single, bare;
+    while (RE2::FindAndConsume(&input, html_image_pattern(), &quoted, &single, &bare)) {
+      re2::StringPiece src = !quoted.empty() ? quoted : !single.empty() ? single : bare;
+      std::string text(src.data(), src.size());
+      if (text.empty() || has_scheme(text)) continue;
+      ImageFact image;
+      image.src = text;
+      image.decoded = strip_query_fragment(percent_decode(text));
+      image.html = true;
+      std::size_t begin = static_cast<std::size_t>(src.data() - note.text.data());
+      image.where = fact_span(note, Span{begin, begin + src.size()});
+      facts.images.push_back(std::move(image));
+    }
+  }
 }
 
 const RE2& suppression_pattern() {
@@ -157,6 +178,23 @@ NoteFacts extract_facts(const Note& note, const Config& config) {
     Span where = img.span.end > img.span.begin ? img.span : Span{note.body_begin, note.body_begin};
     image.where = fact_span(note, where);
     facts.images.push_back(std::move(image));
+  }
+  add_html_images(note, facts);
+  // `image: /assets/cover.png` (social cards, banners) references the file too.
+  for (const auto& key : fm.keys) {
+    auto add = [&](const YAML::Node& value) {
+      if (value.IsScalar() && is_asset_name(value.Scalar()) && !has_scheme(value.Scalar()))
+        facts.local_links.push_back(strip_query_fragment(value.Scalar()));
+    };
+    if (key.value.IsSequence())
+      for (const auto& item : key.value) add(item);
+    else
+      add(key.value);
+  }
+  for (const auto& link : note.outline.links) {
+    if (link.href.empty() || link.href[0] == '#' || has_scheme(link.href)) continue;
+    std::string decoded = strip_query_fragment(percent_decode(link.href));
+    if (!decoded.empty()) facts.local_links.push_back(std::move(decoded));
   }
   for (const auto& tag : front_matter_tags(note))
     facts.tags.push_back(TagFact{tag.tag, fact_span(note, tag.span), true, tag.exact});

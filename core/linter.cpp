@@ -11,6 +11,7 @@
 #include <thread>
 #include <cerrno>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -131,6 +132,16 @@ Session prepare_session(const LintOptions& options) {
   session.config.root = root;
   add_obsidian_attachments(session.config);
   session.index = VaultIndex::build(root);
+  for (fs::path input : inputs) {
+    if (!fs::is_directory(input, ec)) continue;
+    if (input.filename().empty()) input = input.parent_path();  // "vault/" and "."
+    if (input == session.index.root) session.index.linted_folders.emplace_back();
+    else if (is_within(input, session.index.root))
+      session.index.linted_folders.push_back(input.lexically_relative(session.index.root).generic_string());
+  }
+  if (const RuleInfo* as004 = find_rule("AS004");
+      as004 && session.config.assets.verify_hash && session.config.rule_enabled_anywhere(*as004))
+    session.index.hash_named_assets(session.config);
 
   std::vector<Target> targets;
   auto add = [&](const fs::path& file) {
@@ -216,9 +227,11 @@ NoteResult check_note(const Note& note, const Config& config, const VaultIndex& 
 namespace {
 
 // Every vault-rule report that counts: on a linted note, not suppressed, rule on for that file.
-template <class Take>
+// Reports on files that are not notes (assets) go to take_file.
+template <class Take, class TakeFile>
 void each_vault_report(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
-                       bool only_fixing_rules, std::optional<std::size_t> only_note, Take&& take) {
+                       bool only_fixing_rules, std::optional<std::size_t> only_note, Take&& take,
+                       TakeFile&& take_file) {
   for (const auto& rule : all_rules()) {
     if (!rule.check_vault || !config.rule_enabled_anywhere(rule)) continue;
     if (only_fixing_rules && rule.fix == FixAvailability::none) continue;
@@ -227,6 +240,10 @@ void each_vault_report(const std::vector<NoteFacts>& facts, const Config& config
     if (only_note) sink.only(*only_note);
     rule.check_vault(facts, config, index, sink);
     for (auto& entry : sink.entries) {
+      if (entry.note == VaultSink::kNoNote) {
+        if (auto severity = config.rule_severity(rule, entry.file)) take_file(entry, *severity);
+        continue;
+      }
       const NoteFacts& note = facts[entry.note];
       if (!note.linted || note.suppressed(rule.code, entry.where.start.line)) continue;
       auto severity = config.rule_severity(rule, note.rel_path);
@@ -239,28 +256,37 @@ void each_vault_report(const std::vector<NoteFacts>& facts, const Config& config
 }  // namespace
 
 void check_vault(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
-                 std::vector<std::vector<Finding>>& findings) {
-  each_vault_report(facts, config, index, false, std::nullopt, [&](VaultSink::Entry& entry, Severity severity) {
-    Finding f;
-    f.rule = entry.rule;
-    f.severity = severity;
-    f.message = std::move(entry.message);
-    f.start = entry.where.start;
-    f.end = entry.where.end;
-    f.source_line = std::move(entry.where.line);
-    f.fix = std::move(entry.fix);
-    findings[entry.note].push_back(std::move(f));
-  });
+                 std::vector<std::vector<Finding>>& findings, std::map<std::string, std::vector<Finding>>* file_findings) {
+  each_vault_report(
+      facts, config, index, false, std::nullopt,
+      [&](VaultSink::Entry& entry, Severity severity) {
+        Finding f;
+        f.rule = entry.rule;
+        f.severity = severity;
+        f.message = std::move(entry.message);
+        f.start = entry.where.start;
+        f.end = entry.where.end;
+        f.source_line = std::move(entry.where.line);
+        f.fix = std::move(entry.fix);
+        findings[entry.note].push_back(std::move(f));
+      },
+      [&](VaultSink::Entry& entry, Severity severity) {
+        if (file_findings)
+          (*file_findings)[entry.file].push_back(Finding{entry.rule, severity, std::move(entry.message), {}, {}, {}, {}});
+      });
 }
 
 std::vector<std::vector<Diagnostic>> vault_diagnostics(const std::vector<NoteFacts>& facts, const Config& config,
                                                        const VaultIndex& index, std::optional<std::size_t> only_note) {
   std::vector<std::vector<Diagnostic>> out(facts.size());
   // Rules that never fix cannot change what the engine does, and a re-lint runs them per note.
-  each_vault_report(facts, config, index, true, only_note, [&](VaultSink::Entry& entry, Severity severity) {
-    out[entry.note].push_back(
-        Diagnostic{entry.rule, severity, entry.where.span, std::move(entry.message), std::move(entry.fix)});
-  });
+  each_vault_report(
+      facts, config, index, true, only_note,
+      [&](VaultSink::Entry& entry, Severity severity) {
+        out[entry.note].push_back(
+            Diagnostic{entry.rule, severity, entry.where.span, std::move(entry.message), std::move(entry.fix)});
+      },
+      [](VaultSink::Entry&, Severity) {});
   return out;
 }
 
@@ -281,11 +307,17 @@ std::optional<NoteFacts> other_note_facts(const fs::path& root, const std::strin
   auto text = read_file(root / rel);
   if (!text) return std::nullopt;
   std::string path = display_path(root / rel, fs::current_path());
-  if (need == OtherNotes::ids_and_links) {
+  if (need >= OtherNotes::ids_and_links) {
     auto note = parse_note(path, rel, std::move(*text), config.front_matter.max_size);
     if (!note->checkable()) return std::nullopt;
     NoteFacts facts = extract_facts(*note, config);
+    if (need == OtherNotes::references) {
+      facts.tags.clear();
+      facts.suppressions.clear();
+      return facts;
+    }
     facts.images.clear();
+    facts.local_links.clear();
     facts.tags.clear();
     facts.suppressions.clear();
     return facts;
@@ -316,7 +348,10 @@ std::size_t add_unlinted_facts(const Session& session, const std::unordered_set<
   // Vault rules see every note of the vault, so that a run on some files (pre-commit splits the
   // list across parallel calls) finds what a run on the whole vault finds, on those files.
   const Config& config = session.config;
-  if (OtherNotes need = other_notes_needed(config); need != OtherNotes::none) {
+  OtherNotes need = other_notes_needed(config);
+  // References of other notes only matter for orphans, which single-file runs never report.
+  if (need == OtherNotes::references && session.index.linted_folders.empty()) need = OtherNotes::ids_and_links;
+  if (need != OtherNotes::none) {
     std::vector<std::string> others;
     for (const auto& [stem, paths] : session.index.notes_by_stem)
       for (const auto& rel : paths)
@@ -378,7 +413,8 @@ LintResult lint(const Session& session) {
   for (const auto& target : session.targets) linted.insert(target.rel);
   // Notes that are not linted still count for vault-wide facts such as duplicate ids.
   findings.resize(add_unlinted_facts(session, linted, facts));
-  check_vault(facts, config, session.index, findings);
+  std::map<std::string, std::vector<Finding>> asset_findings;
+  check_vault(facts, config, session.index, findings, &asset_findings);
   std::error_code ec;
   fs::path real_cwd = fs::weakly_canonical(fs::current_path(ec), ec);
   for (std::size_t i = 0; i < session.targets.size(); ++i) {
@@ -386,8 +422,18 @@ LintResult lint(const Session& session) {
     const Target& target = session.targets[i];
     // Resolving symlinks costs system calls: only files with findings need their real path.
     std::string real = findings[i].empty() ? std::string() : real_path(target.file, real_cwd);
-    result.reports.push_back(FileReport{target.display, std::move(real), std::move(findings[i])});
+    result.reports.push_back(FileReport{target.display, std::move(real), std::move(findings[i]), target.rel, true});
   }
+  // Findings on files that are not notes (orphaned assets) get reports of their own, in path order.
+  for (auto& [rel, located] : asset_findings) {
+    fs::path abs = session.index.root / rel;
+    sort_findings(located);
+    result.reports.push_back(
+        FileReport{display_path(abs, fs::current_path(ec)), real_path(abs, real_cwd), std::move(located), rel, false});
+  }
+  if (!asset_findings.empty())
+    std::sort(result.reports.begin(), result.reports.end(),
+              [](const FileReport& a, const FileReport& b) { return a.path < b.path; });
   result.files_checked = session.targets.size();
   for (const auto& rule : all_rules())
     if (config.rule_enabled_anywhere(rule)) result.rules_run.push_back(&rule);

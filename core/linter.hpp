@@ -2,6 +2,7 @@
 #pragma once
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -63,9 +64,11 @@ struct NoteResult {
 };
 NoteResult check_note(const Note& note, const Config& config, const VaultIndex& index);
 
-// Runs the vault rules over facts; adds located findings to reports (indexed like facts).
+// Runs the vault rules over facts; adds located findings to reports (indexed like facts), and
+// findings on other files of the vault (assets) to file_findings by vault-relative path.
 void check_vault(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
-                 std::vector<std::vector<Finding>>& findings);
+                 std::vector<std::vector<Finding>>& findings,
+                 std::map<std::string, std::vector<Finding>>* file_findings = nullptr);
 
 // For the fix engine: the findings of the vault rules that can fix, per facts entry (only for
 // only_note when given), with byte spans and fixes.

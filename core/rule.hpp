@@ -22,7 +22,8 @@ enum class FixAvailability { none, sometimes, always };
 
 // What a vault rule reads of notes that are not linted. pre-commit passes only some files, yet
 // duplicate ids or orphans are questions about the whole vault; the linter gathers only this much.
-enum class OtherNotes { none, ids, ids_and_links };
+// `references` adds every image, embed and local link, which orphaned-asset checks need.
+enum class OtherNotes { none, ids, ids_and_links, references };
 
 class DiagnosticSink;
 class VaultSink;
@@ -80,19 +81,25 @@ struct FactSpan {
   Edit replace_with(std::string replacement) const { return Edit{span, std::move(replacement), start, end}; }
 };
 
-// Vault rules report on a note by its index in the facts list.
+// Vault rules report on a note by its index in the facts list, or on another file of the vault
+// (an asset) by its vault-relative path.
 class VaultSink {
  public:
+  static constexpr std::size_t kNoNote = static_cast<std::size_t>(-1);
   struct Entry {
     std::size_t note;
     const RuleInfo* rule;
     FactSpan where;
     std::string message;
     std::optional<Fix> fix;  // edits made with FactSpan::replace_with
+    std::string file;        // set when note is kNoNote
   };
   void set_rule(const RuleInfo* rule) { rule_ = rule; }
   void report(std::size_t note, const FactSpan& where, std::string message, std::optional<Fix> fix = std::nullopt) {
-    if (wants(note)) entries.push_back(Entry{note, rule_, where, std::move(message), std::move(fix)});
+    if (wants(note)) entries.push_back(Entry{note, rule_, where, std::move(message), std::move(fix), {}});
+  }
+  void report_file(std::string rel_path, std::string message) {
+    entries.push_back(Entry{kNoNote, rule_, FactSpan{}, std::move(message), std::nullopt, std::move(rel_path)});
   }
   // The fix engine re-lints one note at a time: rules may skip costly work for the others.
   void only(std::size_t note) { only_ = note; }

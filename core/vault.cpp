@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/config.hpp"
+#include "core/digest.hpp"
 #include "core/text.hpp"
 
 namespace notelint {
@@ -70,6 +72,30 @@ bool VaultIndex::exists(const fs::path& path) const {
   // Outside the index (hidden folders, outside the vault): ask the file system.
   std::error_code ec;
   return fs::exists(normal, ec);
+}
+
+bool VaultIndex::in_linted_folder(std::string_view rel) const {
+  return std::any_of(linted_folders.begin(), linted_folders.end(), [&](const std::string& folder) {
+    return folder.empty() ||
+           (rel.size() > folder.size() && rel.compare(0, folder.size(), folder) == 0 && rel[folder.size()] == '/');
+  });
+}
+
+namespace {
+// "<64 hex>.png": a name that claims to be the file's SHA-256.
+bool named_by_sha256(std::string_view rel) {
+  std::size_t slash = rel.rfind('/');
+  std::string_view name = slash == std::string_view::npos ? rel : rel.substr(slash + 1);
+  std::string_view stem = name.substr(0, name.find('.'));
+  return stem.size() == 64 && std::all_of(stem.begin(), stem.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+}
+}  // namespace
+
+void VaultIndex::hash_named_assets(const Config& config) {
+  for (const auto& rel : files) {
+    if (!named_by_sha256(rel) || !config.in_asset_dir(rel) || !in_linted_folder(rel)) continue;
+    if (auto digest = sha256_file(root / rel)) content_hashes[rel] = *digest;
+  }
 }
 
 }  // namespace notelint

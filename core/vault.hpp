@@ -20,12 +20,20 @@ struct VaultIndex {
   std::unordered_map<std::string, std::vector<std::string>> notes_by_lower_stem;  // obsidian lookup
   std::unordered_map<std::string, std::vector<std::string>> files_by_lower_name;  // "x.png" -> paths
   std::vector<std::string> tag_notes;  // "foo.bar" for tags.foo.bar.md
+  // The folders named on the command line, relative to the root ("" for the root itself): rules
+  // about files that are not notes (orphans) report only there, so a run on single files stays quiet.
+  std::vector<std::string> linted_folders;
+  // SHA-256 (lower-case hex) of asset files named by a 64-hex SHA-256, when AS004 asks for it.
+  std::unordered_map<std::string, std::string> content_hashes;
 
   // Builds the index by walking root; hidden folders and node_modules are skipped.
   static VaultIndex build(const std::filesystem::path& root);
   void add_file(const std::string& rel_path);
   // Does a file exist at this path (relative to the root, or absolute)?
   bool exists(const std::filesystem::path& path) const;
+  bool in_linted_folder(std::string_view rel_path) const;
+  // Hashes the files of asset folders, under the linted folders, whose stem is 64 hex digits.
+  void hash_named_assets(const Config& config);
 };
 
 struct LinkFact {
@@ -38,6 +46,7 @@ struct ImageFact {
   std::string src;      // as written
   std::string decoded;  // percent-decoded, query and fragment removed
   bool wiki = false;    // an ![[embed]] found by file name
+  bool html = false;    // <img src> in raw HTML
   FactSpan where;
 };
 
@@ -64,6 +73,8 @@ struct NoteFacts {
   FactSpan id_where;
   std::vector<LinkFact> links;
   std::vector<ImageFact> images;
+  // Markdown links to local files ([paper](assets/x.pdf)), decoded, without query and fragment.
+  std::vector<std::string> local_links;
   std::vector<TagFact> tags;
   std::vector<Suppression> suppressions;
 

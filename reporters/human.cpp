@@ -88,7 +88,7 @@ void report_human(std::ostream& out, const std::vector<FileReport>& reports, con
           << f.message;
       if (f.fix) out << " [" << (f.fix->applicability == Applicability::safe ? "*" : "unsafe fix") << "]";
       out << "\n";
-      if (!options.quiet) write_frame(out, f, style);
+      if (!options.quiet && report.text) write_frame(out, f, style);
     }
   }
   if (options.quiet) return;

@@ -47,7 +47,8 @@ void report_json(std::ostream& out, const std::vector<FileReport>& reports, cons
         {"warnings", summary.warnings},
         {"infos", summary.infos},
         {"fixable", summary.fixable},
-        {"unsafe_fixable", summary.unsafe_fixable}}}};
+        {"unsafe_fixable", summary.unsafe_fixable},
+        {"baselined", summary.baselined}}}};
   // Invalid UTF-8 in messages or paths is replaced rather than aborting the report.
   out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }

@@ -16,6 +16,7 @@ struct Summary {
   std::size_t fixable = 0;         // by --fix
   std::size_t unsafe_fixable = 0;  // only with --unsafe-fixes
   std::size_t files_with_findings = 0;
+  std::size_t baselined = 0;  // findings hidden by the baseline
 };
 Summary summarize(const std::vector<FileReport>& reports, std::size_t files_checked);
 
@@ -40,6 +41,9 @@ struct SarifOptions {
 // to stay within max_results.
 std::size_t report_sarif(std::ostream& out, const std::vector<FileReport>& reports,
                          const std::vector<const RuleInfo*>& rules_run, const SarifOptions& options);
+
+// Counts per rule, sorted by count then code: "count  code  name  [*]" rows and a total line.
+void report_statistics(std::ostream& out, const std::vector<FileReport>& reports);
 
 // GitHub Actions workflow commands, one per finding, which the runner turns into annotations.
 void report_github(std::ostream& out, const std::vector<FileReport>& reports);

@@ -13,9 +13,10 @@ const std::vector<RuleInfo>& all_rules() {
       rules::kHD001, rules::kHD002,
       rules::kTG002,  // before TG001: an alias is fixed, not reported as unknown
       rules::kTG001,
-      rules::kAS001,
+      rules::kAS001, rules::kAS002, rules::kAS003, rules::kAS004, rules::kAS005,
       rules::kLK001,
-      rules::kMK001, rules::kMK002,
+      rules::kMK001, rules::kMK002, rules::kMK003,
+      rules::kTX002,
   };
   return rules;
 }

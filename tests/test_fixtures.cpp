@@ -1,6 +1,9 @@
 // Every rule's fixtures: tests/fixtures/<CODE>/<name>.md with the expected findings in
 // <name>.md.expected ("LINE:COL CODE message" per line). No .expected file means no findings.
 // A .notelint.yaml in the folder configures it; the folder is the fixture's vault.
+// Findings on files that are not notes (orphaned assets) come from linting the whole folder;
+// they are expected in <CODE>/assets.expected as "PATH:LINE:COL CODE message" lines, the path
+// relative to the rule's folder (an .expected file among the assets would be an asset itself).
 #include <algorithm>
 #include <chrono>
 #include <catch2/catch.hpp>
@@ -34,6 +37,22 @@ std::vector<fs::path> fixture_files(const fs::path& dir) {
     if (entry.is_regular_file() && entry.path().extension() == ".md") files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   return files;
+}
+
+// Findings on other files than notes, from one run over the fixture folder.
+std::vector<std::string> asset_findings(const fs::path& dir, std::string_view code) {
+  LintOptions options;
+  options.paths = {dir.string()};
+  if (fs::exists(dir / ".notelint.yaml")) options.config_file = dir / ".notelint.yaml";
+  options.select = {std::string(code)};
+  std::vector<std::string> out;
+  for (const auto& report : lint(prepare_session(options)).reports)
+    if (!report.text)
+      for (const auto& f : report.findings)
+        out.push_back(fs::absolute(report.path).lexically_relative(dir).generic_string() + ":" +
+                      std::to_string(f.start.line) + ":" + std::to_string(f.start.column) + " " +
+                      std::string(f.rule->code) + " " + f.message);
+  return out;
 }
 
 std::string joined(const std::vector<std::string>& lines) {
@@ -72,6 +91,12 @@ TEST_CASE("every rule has fixtures and they give the expected findings", "[fixtu
         CHECK(joined(got) == joined(expected_lines(file)));
       }
       any_finding = any_finding || !expected_lines(file).empty();
+    }
+    {
+      INFO("findings on files that are not notes");
+      auto expected = expected_lines(dir / "assets");
+      CHECK(joined(asset_findings(dir, rule.code)) == joined(expected));
+      any_finding = any_finding || !expected.empty();
     }
     // A rule whose fixtures expect nothing proves nothing.
     CHECK(any_finding);

@@ -19,18 +19,7 @@ bool found(const ImageFact& image, const NoteFacts& note, const Config& config, 
     for (char c : base) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return index.files_by_lower_name.count(lower) || index.exists(fs::path(name));
   }
-  fs::path note_dir = fs::path(note.rel_path).parent_path();
-  fs::path path(image.decoded);
-  std::vector<fs::path> candidates;
-  if (path.is_absolute()) {
-    // "/assets/x.png" means the vault root (and, in Dendron, the note's own vault folder).
-    fs::path inside = path.relative_path();
-    candidates = {inside, note_dir / inside};
-    candidates.push_back(path);
-  } else {
-    candidates = {note_dir / path, path};
-  }
-  for (const auto& root : config.assets.roots) candidates.push_back(fs::path(root) / path.relative_path());
+  auto candidates = reference_candidates(image.decoded, note, config);
   for (const auto& c : candidates)
     if (index.exists(c)) return true;
   return false;

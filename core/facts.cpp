@@ -148,7 +148,8 @@ NoteFacts extract_facts(const Note& note, const Config& config) {
     facts.links.push_back(LinkFact{std::move(target), link.embed, fact_span(note, link.span)});
   }
   for (const auto& img : note.outline.images) {
-    if (img.src.empty() || has_scheme(img.src)) continue;
+    // file:// names a local file, so AS001 sees it (and reports it as outside the vault).
+    if (img.src.empty() || (has_scheme(img.src) && img.src.rfind("file:", 0) != 0)) continue;
     ImageFact image;
     image.src = img.src;
     image.decoded = strip_query_fragment(img.decoded);

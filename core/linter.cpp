@@ -1,9 +1,8 @@
 #include "core/linter.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
+#include "core/file_reader.hpp"
 #include "core/glob.hpp"
 #include "core/text.hpp"
 
@@ -35,14 +34,6 @@ bool excluded(const Config& config, const std::string& rel) {
   return false;
 }
 
-std::optional<std::string> read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return std::move(buffer).str();
-}
-
 }  // namespace
 
 Session prepare_session(const LintOptions& options) {
@@ -51,7 +42,8 @@ Session prepare_session(const LintOptions& options) {
   std::vector<fs::path> inputs;
   for (const auto& p : options.paths) {
     fs::path abs = fs::absolute(p, ec).lexically_normal();
-    if (!fs::exists(abs, ec)) throw UsageError("path does not exist: " + p);
+    // A dangling link or a link loop exists as an entry: it is reported (IO001), not refused.
+    if (!fs::exists(fs::symlink_status(abs, ec))) throw UsageError("path does not exist: " + p);
     inputs.push_back(abs);
   }
   fs::path first_dir = fs::is_directory(inputs.front(), ec) ? inputs.front() : inputs.front().parent_path();
@@ -148,8 +140,8 @@ NoteResult check_note(const Note& note, const Config& config, const VaultIndex& 
   DiagnosticSink sink(result.diagnostics);
   for (const auto& rule : all_rules()) {
     if (!rule.check_note) continue;
-    // TX001 speaks for files that cannot be read as text; other rules need text.
-    if (!note.checkable() && rule.code != "TX001") continue;
+    // TX001 and IO rules speak for files that cannot be read as text; other rules need text.
+    if (!note.checkable() && rule.code != "TX001" && rule.family != Family::IO) continue;
     auto severity = config.rule_severity(rule, note.rel_path);
     if (!severity) continue;
     sink.set_rule(&rule, *severity);
@@ -203,13 +195,11 @@ LintResult lint(const Session& session) {
   std::unordered_set<std::string> linted;
   for (const auto& target : session.targets) {
     linted.insert(target.rel);
-    auto text = read_file(target.file);
-    std::unique_ptr<Note> note;
-    if (!text) {
-      note = parse_note(target.display, target.rel, std::string());
-    } else {
-      note = parse_note(target.display, target.rel, std::move(*text));
-    }
+    FileRead read = read_note_file(target.file, config.max_file_size);
+    auto note = parse_note(target.display, target.rel, std::move(read.text));
+    note->read_status = read.status;
+    note->read_reason = std::move(read.reason);
+    note->file_size = read.size;
     NoteResult checked = check_note(*note, config, session.index);
     std::vector<Finding> located;
     for (const auto& d : checked.diagnostics) located.push_back(locate(*note, d));
@@ -222,12 +212,12 @@ LintResult lint(const Session& session) {
     for (const auto& [stem, paths] : session.index.notes_by_stem) {
       for (const auto& rel : paths) {
         if (linted.count(rel) || excluded(config, rel)) continue;
-        auto text = read_file(session.index.root / rel);
-        if (!text) continue;
+        FileRead read = read_note_file(session.index.root / rel, config.max_file_size);
+        if (read.status != ReadStatus::ok) continue;
         auto note = std::make_unique<Note>();
         note->path = display_path(session.index.root / rel, fs::current_path());
         note->rel_path = rel;
-        note->text = std::move(*text);
+        note->text = std::move(read.text);
         note->has_bom = note->text.rfind("\xEF\xBB\xBF", 0) == 0;
         note->lines = LineIndex(note->text, note->has_bom ? 3 : 0);
         if (find_invalid_utf8(note->text) != std::string::npos) continue;

@@ -1,6 +1,7 @@
 #include "core/note.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/text.hpp"
 
@@ -156,6 +157,10 @@ void parse_front_matter(Note& note) {
     key.value = it->second;
     fm.keys.push_back(std::move(key));
   }
+  // yaml-cpp keeps every duplicate key; YAML forbids them, and tools disagree on which one wins.
+  std::unordered_set<std::string_view> seen;
+  for (std::size_t i = 0; i < fm.keys.size(); ++i)
+    if (fm.keys[i].key != "?" && !seen.insert(fm.keys[i].key).second) fm.duplicates.push_back(i);
 }
 
 std::unique_ptr<Note> parse_note(std::string path, std::string rel_path, std::string text) {

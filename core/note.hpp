@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "core/file_reader.hpp"
 
 namespace notelint {
 
@@ -48,6 +49,7 @@ struct FrontMatter {
   Span error_span;
   YAML::Node root;
   std::vector<FrontMatterKey> keys;  // top-level keys in file order
+  std::vector<std::size_t> duplicates;  // indices into keys of keys that repeat an earlier one
   const FrontMatterKey* find(std::string_view key) const;
 };
 
@@ -112,12 +114,16 @@ struct Note {
   bool has_bom = false;
   std::size_t invalid_utf8 = std::string::npos;  // first invalid byte, if any
   bool binary = false;                            // holds NUL bytes
+  // A file that could not be read (IO001) or is too large (IO002) is a note without text.
+  ReadStatus read_status = ReadStatus::ok;
+  std::string read_reason;
+  std::uintmax_t file_size = 0;
   LineIndex lines;
   FrontMatter front_matter;
   std::size_t body_begin = 0;
   Outline outline;
 
-  bool checkable() const { return invalid_utf8 == std::string::npos && !binary; }
+  bool checkable() const { return read_status == ReadStatus::ok && invalid_utf8 == std::string::npos && !binary; }
   std::string_view slice(Span s) const { return std::string_view(text).substr(s.begin, s.end - s.begin); }
   bool in_code(std::size_t offset) const;
 };

@@ -24,6 +24,8 @@ extern const RuleInfo kLK001;
 extern const RuleInfo kMK001;
 extern const RuleInfo kMK002;
 extern const RuleInfo kTX001;
+extern const RuleInfo kIO001;
+extern const RuleInfo kIO002;
 
 // A fix that deletes span and, where the deletion would leave two spaces or a space before
 // punctuation or the line end, the space before it too. CJK text has no spaces to mend.

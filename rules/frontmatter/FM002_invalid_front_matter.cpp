@@ -6,6 +6,8 @@ namespace notelint::rules {
 namespace {
 void check(const Note& note, const Config&, const VaultIndex&, DiagnosticSink& sink) {
   const auto& fm = note.front_matter;
+  for (std::size_t i : fm.duplicates)
+    sink.report(fm.keys[i].span, "duplicate key '" + fm.keys[i].key + "': YAML keys must be unique");
   if (!fm.present || fm.error.empty()) return;
   if (!fm.closed) {
     sink.report(fm.error_span, "front matter opened on this line is never closed with `---`");

@@ -115,7 +115,9 @@ FactSpan fact_span(const Note& note, Span span) {
   FactSpan where;
   where.start = note.lines.position(span.begin);
   where.end = note.lines.position(span.end);
-  where.line = std::string(note.lines.line_text(where.start.line - 1));
+  auto excerpt = note.lines.excerpt(span.begin);
+  where.line = std::string(excerpt.text);
+  where.line_column = excerpt.column;
   return where;
 }
 

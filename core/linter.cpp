@@ -116,7 +116,9 @@ Finding locate(const Note& note, const Diagnostic& d) {
   f.message = d.message;
   f.start = note.lines.position(d.span.begin);
   f.end = note.lines.position(std::max(d.span.end, d.span.begin));
-  f.source_line = std::string(note.lines.line_text(f.start.line - 1));
+  auto excerpt = note.lines.excerpt(d.span.begin);
+  f.source_line = std::string(excerpt.text);
+  f.source_column = excerpt.column;
   f.fix = d.fix;
   if (f.fix) {
     for (auto& e : f.fix->edits) {
@@ -173,6 +175,7 @@ void check_vault(const std::vector<NoteFacts>& facts, const Config& config, cons
       f.start = entry.where.start;
       f.end = entry.where.end;
       f.source_line = std::move(entry.where.line);
+      f.source_column = entry.where.line_column;
       findings[entry.note].push_back(std::move(f));
     }
   }

@@ -26,9 +26,20 @@ class LineIndex {
   Position position(std::size_t offset) const;
   std::string_view line_text(std::size_t line) const;
 
+  // A line cut to a window around offset when it is long, so that each finding on an 8 MB
+  // line does not carry a copy of it; column is the column of the window's first code point.
+  struct Excerpt {
+    std::string_view text;
+    std::uint32_t column = 1;
+  };
+  Excerpt excerpt(std::size_t offset) const;
+
  private:
   std::string_view text_;
   std::vector<std::size_t> starts_;
+  // (offset, code points from its line's start) every few KiB of long lines: positions on a
+  // long line are counted from the nearest checkpoint, not from the line's start.
+  std::vector<std::pair<std::size_t, std::size_t>> checkpoints_;
 };
 
 struct FrontMatterKey {

@@ -300,7 +300,8 @@ bool may_start_tag(const Note& note, std::size_t hash) {
 bool ends_token(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '(' || c == '<'; }
 
 // Is the scan inside a URL-like token ("https://a.b/#x", "www.x.org/#y")? Tracked while the scan
-// moves forward, so a line of 8 MB without white space costs one pass, not one pass per '#'.
+// moves forward through the whole note, so a line of 8 MB without white space costs one pass,
+// not one pass per '#' or per prose run.
 class UrlTracker {
  public:
   UrlTracker(std::string_view text, std::size_t from) : text_(text) {
@@ -312,8 +313,9 @@ class UrlTracker {
     has_scheme_ = text_.substr(start_, from - start_).find("://") != std::string_view::npos;
     at_ = from;
   }
-  // Moves to offset `to` (never backwards) and says whether it lies inside a URL.
+  // Moves to offset `to` and says whether it lies inside a URL.
   bool inside(std::size_t to) {
+    if (to < at_) *this = UrlTracker(text_, to);
     for (; at_ < to; ++at_) {
       if (ends_token(text_[at_])) {
         start_ = at_ + 1;
@@ -342,10 +344,9 @@ bool is_colour(std::string_view tag) {
   return digit;
 }
 
-void scan_hashtags(const Note& note, const ProseRun& run, std::vector<Hashtag>& out) {
+void scan_hashtags(const Note& note, const ProseRun& run, UrlTracker& url, std::vector<Hashtag>& out) {
   if (!run.tags_allowed) return;
   std::string_view text(note.text.data(), run.span.end);
-  UrlTracker url(note.text, run.span.begin);
   for (std::size_t at = run.span.begin; at < run.span.end; ++at) {
     if (text[at] != '#' || !may_start_tag(note, at) || url.inside(at)) continue;
     re2::StringPiece input(text.data() + at + 1, run.span.end - at - 1);
@@ -403,9 +404,10 @@ void parse_outline(Note& note) {
   parser.text = on_text;
   md_parse(body, static_cast<MD_SIZE>(size), &parser, &builder);
   builder.finish_lead_in();
+  UrlTracker url(note.text, note.body_begin);
   for (const auto& run : builder.prose) {
     note.outline.prose.push_back(run.span);
-    scan_hashtags(note, run, note.outline.hashtags);
+    scan_hashtags(note, run, url, note.outline.hashtags);
     scan_wiki_links(note, run.span, note.outline.wiki_links);
   }
   std::sort(note.outline.wiki_links.begin(), note.outline.wiki_links.end(),

@@ -69,7 +69,8 @@ class DiagnosticSink {
 // A located span inside a note, kept in facts so vault rules can report without the text.
 struct FactSpan {
   Position start, end;
-  std::string line;
+  std::string line;  // the start line, or a window of it when long
+  std::uint32_t line_column = 1;  // the column of line's first code point
 };
 
 // Vault rules report on a note by its index in the facts list.

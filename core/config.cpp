@@ -173,9 +173,15 @@ FrontMatterSchema read_schema(const Reader& r, const YAML::Node& node, const std
 
 void apply(const Reader& r, const YAML::Node& doc, Config& cfg, const std::filesystem::path& base) {
   r.only_keys(doc, "",
-              {"profile", "exclude", "rules", "front_matter", "tags", "sections", "headings", "assets", "markers",
-               "overrides"});
+              {"profile", "exclude", "max_file_size", "rules", "front_matter", "tags", "sections", "headings",
+               "assets", "markers", "overrides"});
   if (doc["exclude"]) cfg.exclude = r.strings(doc["exclude"], "exclude");
+  if (auto n = doc["max_file_size"]) {
+    auto size = n.IsScalar() ? parse_byte_size(n.Scalar()) : std::nullopt;
+    if (!size || *size == 0)
+      r.fail(n, "'max_file_size' must be a positive byte count such as 1048576, '512 KiB' or '10 MiB'");
+    cfg.max_file_size = *size;
+  }
   if (auto n = doc["rules"]) read_rules(r, n, "rules", &cfg.rules.select, cfg.rules.ignore, cfg.rules.severity, nullptr);
   if (auto n = doc["front_matter"]) {
     r.expect_map(n, "front_matter");
@@ -287,6 +293,26 @@ void apply(const Reader& r, const YAML::Node& doc, Config& cfg, const std::files
 }
 
 }  // namespace
+
+std::optional<std::uintmax_t> parse_byte_size(std::string_view text) {
+  std::size_t i = 0;
+  std::uintmax_t value = 0;
+  constexpr std::uintmax_t kLimit = std::uintmax_t(1) << 50;  // far beyond any note, far from overflow
+  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) {
+    value = value * 10 + static_cast<std::uintmax_t>(text[i++] - '0');
+    if (value > kLimit) return std::nullopt;
+  }
+  if (i == 0) return std::nullopt;
+  while (i < text.size() && text[i] == ' ') ++i;
+  std::string_view unit = text.substr(i);
+  std::uintmax_t scale = 0;
+  if (unit.empty() || unit == "B") scale = 1;
+  else if (unit == "KiB") scale = 1024;
+  else if (unit == "MiB") scale = 1024 * 1024;
+  else if (unit == "GiB") scale = 1024 * 1024 * 1024;
+  if (scale == 0 || value > kLimit / scale) return std::nullopt;
+  return value * scale;
+}
 
 bool selector_matches(const std::string& selector, std::string_view code) {
   return selector == "ALL" || code.substr(0, selector.size()) == selector;

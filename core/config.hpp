@@ -1,5 +1,6 @@
 // Configuration: built-in profiles overlaid with .notelint.yaml and command-line flags.
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -51,6 +52,8 @@ const char* value_type_name(ValueType t);
 struct Config {
   std::string profile = "plain";
   std::vector<std::string> exclude;
+  // Larger files are not read (IO002): a pasted dump must not stall a pre-commit hook.
+  std::uintmax_t max_file_size = 10 * 1024 * 1024;
   RuleSelection rules;
   struct {
     bool require = false;  // a note without front matter is a finding
@@ -114,6 +117,9 @@ std::optional<std::filesystem::path> find_config(std::filesystem::path dir);
 
 // The id pattern of the dendron profile.
 extern const char* const kDendronIdPattern;
+
+// "10 MiB", "512 KiB", "4096": a byte count; nullopt when it is not one.
+std::optional<std::uintmax_t> parse_byte_size(std::string_view text);
 
 // The RE2 error for a pattern, or "" when it compiles.
 std::string regex_error(const std::string& pattern);

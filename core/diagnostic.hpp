@@ -57,7 +57,8 @@ struct Finding {
   Severity severity = Severity::error;
   std::string message;
   Position start, end;
-  std::string source_line;  // the text of the start line, without its line ending
+  std::string source_line;  // the text of the start line (a window of it when long), no line ending
+  std::uint32_t source_column = 1;  // the column of source_line's first code point
   std::optional<Fix> fix;
 };
 

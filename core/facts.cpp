@@ -138,7 +138,9 @@ FactSpan fact_span(const Note& note, Span span) {
   where.span = span;
   where.start = note.lines.position(span.begin);
   where.end = note.lines.position(span.end);
-  where.line = std::string(note.lines.line_text(where.start.line - 1));
+  auto excerpt = note.lines.excerpt(span.begin);
+  where.line = std::string(excerpt.text);
+  where.line_column = excerpt.column;
   return where;
 }
 
@@ -171,7 +173,8 @@ NoteFacts extract_facts(const Note& note, const Config& config) {
     facts.links.push_back(LinkFact{std::move(target), link.embed, fact_span(note, link.span)});
   }
   for (const auto& img : note.outline.images) {
-    if (img.src.empty() || has_scheme(img.src)) continue;
+    // file:// names a local file, so AS001 sees it (and reports it as outside the vault).
+    if (img.src.empty() || (has_scheme(img.src) && img.src.rfind("file:", 0) != 0)) continue;
     ImageFact image;
     image.src = img.src;
     image.decoded = strip_query_fragment(img.decoded);

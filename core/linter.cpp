@@ -7,14 +7,13 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
-#include <mutex>
-#include <thread>
-#include <cerrno>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
-#include <sstream>
+#include <thread>
 
+#include "core/file_reader.hpp"
 #include "core/glob.hpp"
 #include "core/text.hpp"
 
@@ -54,30 +53,11 @@ std::string real_path(const fs::path& abs, const fs::path& real_cwd) {
   return real.lexically_relative(real_cwd).generic_string();
 }
 
-std::optional<std::string> read_file(const fs::path& file) {
-  // One open, one fstat, one read: the hot path of a run over thousands of notes.
-  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    ::close(fd);
-    return std::nullopt;
-  }
-  std::string text;
-  text.resize(static_cast<std::size_t>(st.st_size));
-  std::size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = ::read(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    done += static_cast<std::size_t>(n);
-  }
-  text.resize(done);
-  // A file that grew since fstat (or reports no size) is read to its end.
-  char buffer[65536];
-  for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;) text.append(buffer, static_cast<std::size_t>(n));
-  ::close(fd);
-  return text;
+// The bytes of a note that is not linted; unreadable or oversized files simply give no facts.
+std::optional<std::string> read_file(const fs::path& file, std::uintmax_t max_size) {
+  FileRead read = read_note_file(file, max_size);
+  if (read.status != ReadStatus::ok) return std::nullopt;
+  return std::move(read.text);
 }
 
 // Obsidian keeps its attachment folder in .obsidian/app.json; images resolve against it too.
@@ -101,7 +81,8 @@ Session prepare_session(const LintOptions& options) {
   std::vector<fs::path> inputs;
   for (const auto& p : options.paths) {
     fs::path abs = fs::absolute(p, ec).lexically_normal();
-    if (!fs::exists(abs, ec)) throw UsageError("path does not exist: " + p);
+    // A dangling link or a link loop exists as an entry: it is reported (IO001), not refused.
+    if (!fs::exists(fs::symlink_status(abs, ec))) throw UsageError("path does not exist: " + p);
     inputs.push_back(abs);
   }
   fs::path first_dir = fs::is_directory(inputs.front(), ec) ? inputs.front() : inputs.front().parent_path();
@@ -186,7 +167,9 @@ Finding locate(const Note& note, const Diagnostic& d) {
   f.message = d.message;
   f.start = note.lines.position(d.span.begin);
   f.end = note.lines.position(std::max(d.span.end, d.span.begin));
-  f.source_line = std::string(note.lines.line_text(f.start.line - 1));
+  auto excerpt = note.lines.excerpt(d.span.begin);
+  f.source_line = std::string(excerpt.text);
+  f.source_column = excerpt.column;
   f.fix = d.fix;
   if (f.fix) {
     for (auto& e : f.fix->edits) {
@@ -210,8 +193,8 @@ NoteResult check_note(const Note& note, const Config& config, const VaultIndex& 
   DiagnosticSink sink(result.diagnostics);
   for (const auto& rule : all_rules()) {
     if (!rule.check_note) continue;
-    // TX001 speaks for files that cannot be read as text; other rules need text.
-    if (!note.checkable() && rule.code != "TX001") continue;
+    // TX001 and IO rules speak for files that cannot be read as text; other rules need text.
+    if (!note.checkable() && rule.code != "TX001" && rule.family != Family::IO) continue;
     auto severity = config.rule_severity(rule, note.rel_path);
     if (!severity) continue;
     sink.set_rule(&rule, *severity);
@@ -267,6 +250,7 @@ void check_vault(const std::vector<NoteFacts>& facts, const Config& config, cons
         f.start = entry.where.start;
         f.end = entry.where.end;
         f.source_line = std::move(entry.where.line);
+        f.source_column = entry.where.line_column;
         f.fix = std::move(entry.fix);
         findings[entry.note].push_back(std::move(f));
       },
@@ -293,10 +277,15 @@ std::vector<std::vector<Diagnostic>> vault_diagnostics(const std::vector<NoteFac
 namespace {
 
 // The most any enabled vault rule reads of notes outside the linted set.
-OtherNotes other_notes_needed(const Config& config) {
+// References of other notes only matter for orphans, which runs on single files never report:
+// without linted folders, rules that need references do not count.
+OtherNotes other_notes_needed(const Config& config, bool folders_linted) {
   OtherNotes need = OtherNotes::none;
-  for (const auto& rule : all_rules())
-    if (rule.check_vault && config.rule_enabled_anywhere(rule)) need = std::max(need, rule.other_notes);
+  for (const auto& rule : all_rules()) {
+    if (!rule.check_vault || !config.rule_enabled_anywhere(rule)) continue;
+    if (rule.other_notes == OtherNotes::references && !folders_linted) continue;
+    need = std::max(need, rule.other_notes);
+  }
   return need;
 }
 
@@ -304,7 +293,7 @@ OtherNotes other_notes_needed(const Config& config) {
 // front matter is parsed for ids, and no text is kept, so a large vault stays cheap.
 std::optional<NoteFacts> other_note_facts(const fs::path& root, const std::string& rel, const Config& config,
                                           OtherNotes need) {
-  auto text = read_file(root / rel);
+  auto text = read_file(root / rel, config.max_file_size);
   if (!text) return std::nullopt;
   std::string path = display_path(root / rel, fs::current_path());
   if (need >= OtherNotes::ids_and_links) {
@@ -348,9 +337,7 @@ std::size_t add_unlinted_facts(const Session& session, const std::unordered_set<
   // Vault rules see every note of the vault, so that a run on some files (pre-commit splits the
   // list across parallel calls) finds what a run on the whole vault finds, on those files.
   const Config& config = session.config;
-  OtherNotes need = other_notes_needed(config);
-  // References of other notes only matter for orphans, which single-file runs never report.
-  if (need == OtherNotes::references && session.index.linted_folders.empty()) need = OtherNotes::ids_and_links;
+  OtherNotes need = other_notes_needed(config, !session.index.linted_folders.empty());
   if (need != OtherNotes::none) {
     std::vector<std::string> others;
     for (const auto& [stem, paths] : session.index.notes_by_stem)
@@ -400,9 +387,11 @@ LintResult lint(const Session& session) {
   std::vector<std::vector<Finding>> findings(count);
   for_each_index(count, session.jobs, [&](std::size_t i) {
     const Target& target = session.targets[i];
-    auto text = read_file(target.file);
-    auto note = parse_note(target.display, target.rel, text ? std::move(*text) : std::string(),
-                           config.front_matter.max_size);
+    FileRead read = read_note_file(target.file, config.max_file_size);
+    auto note = parse_note(target.display, target.rel, std::move(read.text), config.front_matter.max_size);
+    note->read_status = read.status;
+    note->read_reason = std::move(read.reason);
+    note->file_size = read.size;
     NoteResult checked = check_note(*note, config, session.index);
     findings[i].reserve(checked.diagnostics.size());
     for (const auto& d : checked.diagnostics) findings[i].push_back(locate(*note, d));

@@ -3,6 +3,8 @@
 #include <yaml-cpp/depthguard.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <unordered_set>
 
 #include "core/text.hpp"
 
@@ -17,6 +19,22 @@ LineIndex::LineIndex(std::string_view text, std::size_t first_line_start) : text
     } else if (c == '\r') {
       if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
       starts_.push_back(i + 1);
+    }
+  }
+  constexpr std::size_t kStride = 256;
+  for (std::size_t line = 0; line < starts_.size(); ++line) {
+    std::size_t begin = starts_[line];
+    std::size_t end = line + 1 < starts_.size() ? starts_[line + 1] : text.size();
+    if (end - begin <= kStride) continue;
+    std::string_view rest = text.substr(begin, end - begin);
+    std::size_t count = 0, last = 0;
+    for (std::size_t i = 0; i < rest.size();) {
+      if (i - last >= kStride) {
+        checkpoints_.emplace_back(begin + i, count);
+        last = i;
+      }
+      decode_utf8(rest, i);
+      ++count;
     }
   }
 }
@@ -36,8 +54,28 @@ Position LineIndex::position(std::size_t offset) const {
   offset = std::min(offset, text_.size());
   std::size_t line = line_of(offset);
   std::size_t start = starts_[line];
-  std::size_t column = offset > start ? count_code_points(text_.substr(start, offset - start)) : 0;
+  std::size_t counted = 0;
+  auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), std::make_pair(offset, SIZE_MAX));
+  if (it != checkpoints_.begin() && std::prev(it)->first > start) {
+    start = std::prev(it)->first;
+    counted = std::prev(it)->second;
+  }
+  std::size_t column = counted + (offset > start ? count_code_points(text_.substr(start, offset - start)) : 0);
   return Position{static_cast<std::uint32_t>(line + 1), static_cast<std::uint32_t>(column + 1)};
+}
+
+LineIndex::Excerpt LineIndex::excerpt(std::size_t offset) const {
+  constexpr std::size_t kBefore = 48, kMax = 192;
+  offset = std::min(offset, text_.size());
+  std::size_t line = line_of(offset);
+  std::size_t begin = starts_[line], end = line_end(line);
+  if (end - begin <= kMax) return Excerpt{text_.substr(begin, end - begin), 1};
+  auto continuation = [&](std::size_t i) { return i < text_.size() && (text_[i] & 0xC0) == 0x80; };
+  std::size_t from = offset > begin + kBefore ? offset - kBefore : begin;
+  while (from < end && from > begin && continuation(from)) ++from;
+  std::size_t to = std::min(end, from + kMax);
+  while (to > from && to < end && continuation(to)) --to;
+  return Excerpt{text_.substr(from, to - from), position(from).column};
 }
 
 std::string_view LineIndex::line_text(std::size_t line) const {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "core/file_reader.hpp"
 
 namespace notelint {
 
@@ -25,9 +26,20 @@ class LineIndex {
   Position position(std::size_t offset) const;
   std::string_view line_text(std::size_t line) const;
 
+  // A line cut to a window around offset when it is long, so that each finding on an 8 MB
+  // line does not carry a copy of it; column is the column of the window's first code point.
+  struct Excerpt {
+    std::string_view text;
+    std::uint32_t column = 1;
+  };
+  Excerpt excerpt(std::size_t offset) const;
+
  private:
   std::string_view text_;
   std::vector<std::size_t> starts_;
+  // (offset, code points from its line's start) every few KiB of long lines: positions on a
+  // long line are counted from the nearest checkpoint, not from the line's start.
+  std::vector<std::pair<std::size_t, std::size_t>> checkpoints_;
 };
 
 struct FrontMatterKey {
@@ -115,12 +127,16 @@ struct Note {
   bool has_bom = false;
   std::size_t invalid_utf8 = std::string::npos;  // first invalid byte, if any
   bool binary = false;                            // holds NUL bytes
+  // A file that could not be read (IO001) or is too large (IO002) is a note without text.
+  ReadStatus read_status = ReadStatus::ok;
+  std::string read_reason;
+  std::uintmax_t file_size = 0;
   LineIndex lines;
   FrontMatter front_matter;
   std::size_t body_begin = 0;
   Outline outline;
 
-  bool checkable() const { return invalid_utf8 == std::string::npos && !binary; }
+  bool checkable() const { return read_status == ReadStatus::ok && invalid_utf8 == std::string::npos && !binary; }
   std::string_view slice(Span s) const { return std::string_view(text).substr(s.begin, s.end - s.begin); }
   bool in_code(std::size_t offset) const;
 };

@@ -297,14 +297,41 @@ bool may_start_tag(const Note& note, std::size_t hash) {
   return !RE2::FullMatch(prev_text, word_char());
 }
 
-bool inside_url(const Note& note, std::size_t hash) {
-  std::size_t i = hash;
-  while (i > 0 && note.text[i - 1] != ' ' && note.text[i - 1] != '\n' && note.text[i - 1] != '\t' &&
-         note.text[i - 1] != '\r' && note.text[i - 1] != '(' && note.text[i - 1] != '<')
-    --i;
-  std::string_view token(note.text.data() + i, hash - i);
-  return token.find("://") != std::string_view::npos || token.rfind("www.", 0) == 0;
-}
+bool ends_token(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '(' || c == '<'; }
+
+// Is the scan inside a URL-like token ("https://a.b/#x", "www.x.org/#y")? Tracked while the scan
+// moves forward through the whole note, so a line of 8 MB without white space costs one pass,
+// not one pass per '#' or per prose run.
+class UrlTracker {
+ public:
+  UrlTracker(std::string_view text, std::size_t from) : text_(text) {
+    // The token may begin before the run; a token longer than this is not looked into.
+    constexpr std::size_t kLookBack = 4096;
+    std::size_t floor = from > kLookBack ? from - kLookBack : 0;
+    start_ = from;
+    while (start_ > floor && !ends_token(text_[start_ - 1])) --start_;
+    has_scheme_ = text_.substr(start_, from - start_).find("://") != std::string_view::npos;
+    at_ = from;
+  }
+  // Moves to offset `to` and says whether it lies inside a URL.
+  bool inside(std::size_t to) {
+    if (to < at_) *this = UrlTracker(text_, to);
+    for (; at_ < to; ++at_) {
+      if (ends_token(text_[at_])) {
+        start_ = at_ + 1;
+        has_scheme_ = false;
+      } else if (at_ >= start_ + 2 && text_.compare(at_ - 2, 3, "://") == 0) {
+        has_scheme_ = true;
+      }
+    }
+    return has_scheme_ || text_.compare(start_, 4, "www.") == 0;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t start_ = 0, at_ = 0;
+  bool has_scheme_ = false;
+};
 
 // #43B02A, #fff: a colour, not a tag (a hex run of colour length holding a digit).
 bool is_colour(std::string_view tag) {
@@ -317,11 +344,11 @@ bool is_colour(std::string_view tag) {
   return digit;
 }
 
-void scan_hashtags(const Note& note, const ProseRun& run, std::vector<Hashtag>& out) {
+void scan_hashtags(const Note& note, const ProseRun& run, UrlTracker& url, std::vector<Hashtag>& out) {
   if (!run.tags_allowed) return;
   std::string_view text(note.text.data(), run.span.end);
   for (std::size_t at = run.span.begin; at < run.span.end; ++at) {
-    if (text[at] != '#' || !may_start_tag(note, at) || inside_url(note, at)) continue;
+    if (text[at] != '#' || !may_start_tag(note, at) || url.inside(at)) continue;
     re2::StringPiece input(text.data() + at + 1, run.span.end - at - 1);
     re2::StringPiece match;
     if (!tag_body().Match(input, 0, input.size(), RE2::ANCHOR_START, &match, 1)) continue;
@@ -339,10 +366,12 @@ void scan_hashtags(const Note& note, const ProseRun& run, std::vector<Hashtag>& 
 // md4c leaves some wiki links as text (embeds such as ![[a.png]], targets over 100 bytes):
 // they are found here in the prose itself.
 void scan_wiki_links(const Note& note, Span run, std::vector<WikiLink>& out) {
-  std::string_view text(note.text);
+  std::string_view text(note.text.data(), run.end);
   std::size_t at = run.begin;
+  std::size_t close = 0;
   while ((at = text.find("[[", at)) != std::string_view::npos && at + 2 < run.end) {
-    std::size_t close = text.find("]]", at + 2);
+    // The next "]]" is searched again only once passed, so a run of "[[" stays linear.
+    if (close < at + 2) close = text.find("]]", at + 2);
     if (close == std::string_view::npos || close + 2 > run.end) break;
     std::string_view inner = text.substr(at + 2, close - at - 2);
     if (inner.find_first_of("\r\n[") != std::string_view::npos || inner.empty()) {
@@ -375,9 +404,10 @@ void parse_outline(Note& note) {
   parser.text = on_text;
   md_parse(body, static_cast<MD_SIZE>(size), &parser, &builder);
   builder.finish_lead_in();
+  UrlTracker url(note.text, note.body_begin);
   for (const auto& run : builder.prose) {
     note.outline.prose.push_back(run.span);
-    scan_hashtags(note, run, note.outline.hashtags);
+    scan_hashtags(note, run, url, note.outline.hashtags);
     scan_wiki_links(note, run.span, note.outline.wiki_links);
   }
   std::sort(note.outline.wiki_links.begin(), note.outline.wiki_links.end(),

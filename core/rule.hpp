@@ -76,7 +76,8 @@ class DiagnosticSink {
 struct FactSpan {
   Span span;  // bytes in the note's text, for fixes
   Position start, end;
-  std::string line;
+  std::string line;               // the start line, or a window of it when long
+  std::uint32_t line_column = 1;  // the column of line's first code point
   // An edit replacing this span, already located (vault rules never see the text).
   Edit replace_with(std::string replacement) const { return Edit{span, std::move(replacement), start, end}; }
 };

@@ -25,8 +25,12 @@ void write_frame(std::ostream& out, const Finding& f, const Style& style) {
     std::size_t at = i;
     cps.push_back({at, decode_utf8(line, i)});
   }
-  std::size_t first = f.start.column - 1;
-  std::size_t last = f.end.line == f.start.line ? std::max<std::size_t>(f.end.column - 1, first + 1) : cps.size();
+  // source_line may be a window of a long line that starts at column source_column.
+  const std::size_t shift = f.source_column;
+  std::size_t first = f.start.column >= shift ? f.start.column - shift : 0;
+  std::size_t last = f.end.line == f.start.line && f.end.column >= shift
+                         ? std::max<std::size_t>(f.end.column - shift, first + 1)
+                         : cps.size();
   if (first > cps.size()) first = cps.size();
   last = std::min(std::max(last, first + 1), std::max(cps.size(), first + 1));
   // Long lines (pasted paragraphs) are shown as a window around the finding.
@@ -40,7 +44,7 @@ void write_frame(std::ostream& out, const Finding& f, const Style& style) {
     while (to < cps.size() && (w < kMaxShownColumns || to < last)) w += display_width(cps[to++].second);
   }
   std::string shown, underline;
-  if (from > 0) {
+  if (from > 0 || shift > 1) {
     shown += "…";
     underline += " ";
   }

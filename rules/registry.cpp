@@ -7,7 +7,8 @@ namespace notelint {
 
 const std::vector<RuleInfo>& all_rules() {
   static const std::vector<RuleInfo> rules = {
-      rules::kTX001,  // first: a file that is not text is checked no further
+      rules::kIO001, rules::kIO002,  // first: a file that cannot be read has no text to check
+      rules::kTX001,  // then: a file that is not text is checked no further
       rules::kFM001, rules::kFM002, rules::kFM003, rules::kFM004, rules::kFM005, rules::kFM006,
       rules::kFM007, rules::kFM008, rules::kFM009, rules::kFM010, rules::kFM011,
       rules::kHD001, rules::kHD002,

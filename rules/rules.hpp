@@ -38,6 +38,8 @@ extern const RuleInfo kMK002;
 extern const RuleInfo kMK003;
 extern const RuleInfo kTX001;
 extern const RuleInfo kTX002;
+extern const RuleInfo kIO001;
+extern const RuleInfo kIO002;
 
 // A fix that deletes span and, where the deletion would leave two spaces or a space before
 // punctuation or the line end, the space before it too. At the start of a line (after any

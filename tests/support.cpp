@@ -119,7 +119,8 @@ std::vector<std::string> fixable_lines(const std::vector<std::string>& paths, co
 
 void copy_tree(const fs::path& from, const fs::path& dest) {
   fs::create_directories(dest);
-  fs::copy(from, dest, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  // Symbolic links (IO001 fixtures hold dangling ones and loops) are copied as links.
+  fs::copy(from, dest, fs::copy_options::recursive | fs::copy_options::overwrite_existing | fs::copy_options::copy_symlinks);
 }
 
 std::vector<Diagnostic> check_text(const std::string& text, const Config& config) {

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/note.hpp"
+#include "core/text.hpp"
 
 using namespace notelint;
 
@@ -109,4 +110,24 @@ TEST_CASE("invalid UTF-8 and NUL bytes stop parsing, never crash", "[note]") {
   CHECK(!parse(std::string("a\0b", 3))->checkable());
   CHECK(parse("")->checkable());
   CHECK(parse("\xEF\xBB\xBF")->checkable());
+}
+
+TEST_CASE("columns and line windows on a long line agree with counting from the line start", "[note]") {
+  // Mixed widths, and an invalid byte, so that checkpoints fall inside and around sequences.
+  std::string line;
+  for (int i = 0; i < 3000; ++i) line += i % 7 == 0 ? "中" : i % 11 == 0 ? "\xE9" : "ab";
+  auto note = parse("first\n" + line + "\nlast");
+  std::size_t start = note->text.find('\n') + 1;
+  for (std::size_t offset = start; offset < start + line.size(); offset += 97) {
+    INFO("offset " << offset);
+    auto naive = count_code_points(std::string_view(note->text).substr(start, offset - start)) + 1;
+    CHECK(note->lines.position(offset).line == 2);
+    CHECK(note->lines.position(offset).column == naive);
+    auto window = note->lines.excerpt(offset);
+    CHECK(window.text.size() <= 192);
+    CHECK(window.column <= naive);
+  }
+  // Exact columns at code point boundaries.
+  std::size_t at = note->text.rfind("中");
+  CHECK(note->lines.position(at).column == count_code_points(std::string_view(note->text).substr(start, at - start)) + 1);
 }

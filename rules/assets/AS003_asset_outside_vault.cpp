@@ -12,6 +12,10 @@ void check(const std::vector<NoteFacts>& facts, const Config&, const VaultIndex&
     for (const auto& image : facts[i].images) {
       // Embeds are looked up by name inside the vault; a leading '/' means the vault root.
       if (image.wiki || image.decoded.empty() || image.decoded[0] == '/') continue;
+      if (image.decoded.rfind("file:", 0) == 0) {
+        sink.report(i, image.where, "image lies outside the vault: " + image.src);
+        continue;
+      }
       fs::path resolved = (fs::path(facts[i].rel_path).parent_path() / image.decoded).lexically_normal();
       std::string rel = resolved.generic_string();
       if (rel == ".." || rel.rfind("../", 0) == 0)

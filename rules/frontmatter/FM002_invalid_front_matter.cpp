@@ -6,6 +6,7 @@ namespace notelint::rules {
 namespace {
 void check(const Note& note, const Config&, const VaultIndex&, DiagnosticSink& sink) {
   const auto& fm = note.front_matter;
+  // Duplicate keys are FM007's.
   if (!fm.present || fm.error.empty() || fm.too_large) return;
   if (!fm.closed) {
     sink.report(fm.error_span, "front matter opened on this line is never closed with `---`");

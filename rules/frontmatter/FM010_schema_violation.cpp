@@ -17,19 +17,25 @@ namespace notelint::rules {
 
 namespace {
 
-// Schemas are compiled once per process, whatever the number of notes.
-const valijson::Schema& compiled(const nlohmann::json& document) {
+// Schemas are compiled once per process, whatever the number of notes. The cache holds the
+// document too, so that its address cannot be reused by another schema while cached.
+const valijson::Schema& compiled(const std::shared_ptr<const nlohmann::json>& document) {
+  struct Entry {
+    std::shared_ptr<const nlohmann::json> document;
+    std::unique_ptr<valijson::Schema> schema;
+  };
   static std::mutex mutex;
-  static std::map<const nlohmann::json*, std::unique_ptr<valijson::Schema>> cache;
+  static std::map<const nlohmann::json*, Entry> cache;
   std::lock_guard<std::mutex> lock(mutex);
-  auto& slot = cache[&document];
-  if (!slot) {
-    slot = std::make_unique<valijson::Schema>();
+  auto& slot = cache[document.get()];
+  if (!slot.schema) {
+    slot.document = document;
+    slot.schema = std::make_unique<valijson::Schema>();
     valijson::SchemaParser parser;
-    valijson::adapters::NlohmannJsonAdapter adapter(document);
-    parser.populateSchema(adapter, *slot);
+    valijson::adapters::NlohmannJsonAdapter adapter(*document);
+    parser.populateSchema(adapter, *slot.schema);
   }
-  return *slot;
+  return *slot.schema;
 }
 
 // "[status]" -> "status"; "[2]" stays an index.
@@ -116,7 +122,7 @@ void check(const Note& note, const Config& config, const VaultIndex&, Diagnostic
   valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(data);
-  if (validator.validate(compiled(*schema->document), target, &results)) return;
+  if (validator.validate(compiled(schema->document), target, &results)) return;
   Span opening{fm.leading_blank_end, note.lines.line_end(note.lines.line_of(fm.leading_blank_end))};
   valijson::ValidationResults::Error error;
   while (results.popError(error)) {

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "core/config.hpp"
+#include "core/fixer.hpp"
 #include "core/linter.hpp"
 
 namespace notelint::fuzz {
@@ -68,6 +69,7 @@ void check_invariants(const std::string& text) {
   NoteResult result = check_note(*note, config, index);
   for (const auto& d : result.diagnostics) check_diagnostic(*note, d);
 
+  std::vector<Diagnostic> diagnostics = result.diagnostics;
   std::vector<NoteFacts> facts;
   result.facts.linted = true;
   facts.push_back(std::move(result.facts));
@@ -76,6 +78,30 @@ void check_invariants(const std::string& text) {
   for (const auto& f : findings[0]) {
     check_position(*note, f.start, nullptr);
     check_position(*note, f.end, nullptr);
+  }
+
+  // The fix engine: safe and unsafe fixes either converge to a text that parses and keeps every
+  // invariant, or leave the text untouched.
+  if (!note->checkable()) return;
+  Relint relint = [&](const std::string& fixed) {
+    auto again = parse_note("fuzz.md", "fuzz.md", fixed);
+    return again->checkable() ? check_note(*again, config, index).diagnostics : std::vector<Diagnostic>{};
+  };
+  for (bool unsafe : {false, true}) {
+    FixOptions options;
+    options.unsafe = unsafe;
+    FixedText fixed = apply_fixes(text, diagnostics, relint, options);
+    if (!fixed.converged) {
+      if (fixed.text != text) broken("a fix run that did not converge changed the text", nullptr);
+      continue;
+    }
+    auto after = parse_note("fuzz.md", "fuzz.md", fixed.text);
+    if (text.find('\0') == std::string::npos && !after->checkable()) broken("fixed text is not valid UTF-8", nullptr);
+    if (!after->checkable()) continue;
+    for (const auto& d : check_note(*after, config, index).diagnostics) {
+      check_diagnostic(*after, d);
+      if (is_applicable(d, options)) broken("a fixable finding remains after fixing", &d);
+    }
   }
 }
 

@@ -218,3 +218,19 @@ TEST_CASE("init on the dendron-site corpus picks dendron and the tags used twice
   CHECK(again.exit_code != 0);
   CHECK(test::read_text(dir.path() / "site" / ".notelint.yaml") == yaml);
 }
+
+TEST_CASE("the obsidian profile resolves images in the attachment folder of .obsidian/app.json", "[e2e][profiles]") {
+  test::TempDir dir;
+  dir.write(".notelint.yaml", "profile: obsidian\n");
+  dir.write(".obsidian/app.json", "{\"attachmentFolderPath\": \"Files/Attachments\"}");
+  dir.write("Files/Attachments/pasted.png", "png");
+  dir.write("notes/a.md", "![](pasted.png)\n![](gone.png)\n");
+  auto result = run(binary() + " '" + dir.path().string() + "' --select AS001 --quiet");
+  CHECK(result.exit_code == 1);
+  CHECK(result.output.find("gone.png") != std::string::npos);
+  CHECK(result.output.find("pasted.png") == std::string::npos);
+  // Without the setting the same image is missing.
+  dir.write(".obsidian/app.json", "{}");
+  CHECK(run(binary() + " '" + dir.path().string() + "' --select AS001 --quiet").output.find("pasted.png") !=
+        std::string::npos);
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Benchmark: notelint against the floor (cat, md4c parse-only) and the tools users would pick
+# instead, on generated Dendron-style vaults. Runs every tool in one session, alternating rounds,
+# and writes medians and ratios to bench/RESULTS.md.
+# Usage: bench/run.sh [ROUNDS]   (BENCH_SIZES="1000 10000" limits the vault sizes)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-5}
+sizes=${BENCH_SIZES:-1000 10000 50000}
+data=bench/.data
+tools=bench/.tools
+mkdir -p "$data" "$tools"
+
+bash .ci/deps
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null && cmake --build build -j2 >/dev/null
+notelint=$PWD/build/notelint
+cc -O2 -o "$data/md4c_floor" bench/md4c_floor.c $(pkg-config --cflags --libs md4c)
+
+if [[ ! -x $tools/node_modules/.bin/markdownlint-cli2 ]]; then
+  npm install --prefix "$tools" --no-audit --no-fund @rumdl/cli-linux-x64 markdownlint-cli2 remark-cli \
+    remark-frontmatter remark-lint-frontmatter-schema remark-validate-links >&2
+fi
+rumdl=$tools/node_modules/@rumdl/cli-linux-x64/rumdl
+bin=$tools/node_modules/.bin
+
+for n in $sizes; do
+  vault=$data/v$n
+  if [[ ! -f $vault/_corpus.json ]]; then
+    python3 ../shared/tools/gen_corpus.py "$vault" "$n" 1 >/dev/null
+  fi
+  # notelint's config: the corpus's profile and tag vocabulary, as `notelint init` would propose.
+  python3 - "$vault" <<'PY'
+import json, sys
+v = sys.argv[1]
+tags = json.load(open(v + "/_corpus.json")).get("tags", [])
+with open(v + "/.notelint.yaml", "w") as f:
+    f.write("profile: dendron\ntags:\n  known: [" + ", ".join(tags) + "]\n")
+PY
+done
+
+# time_one LABEL VAULT CMD...: appends "label vault wall user+sys maxrss_kb" to $results
+results=$data/results.txt
+: > "$results"
+time_one() {
+  local label=$1 vault=$2
+  shift 2
+  local out
+  out=$( { /usr/bin/time -f "%e %U %S %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 ) || true
+  read -r wall user sys rss <<<"$out"
+  echo "$label $vault $wall $(awk -v u="$user" -v s="$sys" "BEGIN{print u + s}") $rss" >> "$results"
+}
+
+for round in $(seq "$rounds"); do
+  for n in $sizes; do
+    vault=$data/v$n
+    files=$(find "$vault" -name '*.md' | wc -l)
+    time_one cat "v$n" sh -c "find '$vault' -name '*.md' -print0 | xargs -0 cat"
+    time_one md4c-floor "v$n" "$data/md4c_floor" "$vault"
+    time_one notelint "v$n" "$notelint" "$vault" --quiet --exit-zero
+    time_one rumdl "v$n" "$rumdl" check "$vault"
+    if [[ $n == 1000 ]]; then
+      time_one markdownlint-cli2 "v$n" "$bin/markdownlint-cli2" "$vault/**/*.md"
+      time_one remark "v$n" "$bin/remark" "$vault" --quiet --frail --use remark-frontmatter \
+        --use remark-lint-frontmatter-schema --use remark-validate-links
+    fi
+  done
+done
+
+python3 bench/report.py "$results" "$data" > bench/RESULTS.md
+cat bench/RESULTS.md

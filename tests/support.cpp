@@ -25,6 +25,8 @@ CommandResult run(const std::string& command, bool merge_stderr) {
   return result;
 }
 
+std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
+
 std::string binary() { return std::string("'") + NOTELINT_BINARY + "'"; }
 fs::path source_dir() { return fs::path(NOTELINT_SOURCE_DIR); }
 fs::path shared_dir() {

@@ -17,6 +17,9 @@ struct CommandResult {
 // Runs a shell command from the source tree; stderr is merged into output when merge_stderr.
 CommandResult run(const std::string& command, bool merge_stderr = false);
 
+// A path in single quotes, for the shell.
+std::string quoted(const std::filesystem::path& path);
+
 // "notelint" as built, quoted for the shell.
 std::string binary();
 std::filesystem::path source_dir();

@@ -7,11 +7,11 @@
 namespace fs = std::filesystem;
 using namespace notelint;
 using test::binary;
+using test::quoted;
 using test::run;
 
 namespace {
 
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;

@@ -10,11 +10,11 @@
 namespace fs = std::filesystem;
 using namespace notelint;
 using test::binary;
+using test::quoted;
 using test::run;
 
 namespace {
 
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
 
 struct Snapshot {
   std::string bytes;

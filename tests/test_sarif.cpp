@@ -9,11 +9,11 @@ namespace fs = std::filesystem;
 using namespace notelint;
 using nlohmann::json;
 using test::binary;
+using test::quoted;
 using test::run;
 
 namespace {
 
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
 
 std::string percent_decode(const std::string& uri) {
   std::string out;

@@ -101,13 +101,18 @@ bool is_delimiter_line(std::string_view line, std::string_view marker) {
   return is_blank(line.substr(marker.size()));
 }
 
-bool within_node_limit(const YAML::Node& node, std::size_t& visits) {
-  if (++visits > kMaxFrontMatterNodes) return false;
+// Counts visits and depth: a self-referencing alias makes an endless graph, and real front matter
+// never nests deeper than yaml-cpp's own parser limit, which kMaxFrontMatterDepth exceeds.
+constexpr std::size_t kMaxFrontMatterDepth = 600;
+
+bool within_node_limit(const YAML::Node& node, std::size_t& visits, std::size_t depth = 0) {
+  if (++visits > kMaxFrontMatterNodes || depth > kMaxFrontMatterDepth) return false;
   if (node.IsSequence() || node.IsMap()) {
     for (auto it = node.begin(); it != node.end(); ++it) {
       if (node.IsMap()) {
-        if (!within_node_limit(it->first, visits) || !within_node_limit(it->second, visits)) return false;
-      } else if (!within_node_limit(*it, visits)) {
+        if (!within_node_limit(it->first, visits, depth + 1) || !within_node_limit(it->second, visits, depth + 1))
+          return false;
+      } else if (!within_node_limit(*it, visits, depth + 1)) {
         return false;
       }
     }

@@ -148,6 +148,7 @@ int run_check(CheckArgs& args) {
   if (!args.config.empty()) args.lint.config_file = args.config;
   args.lint.select = split_codes(args.select_raw);
   args.lint.ignore = split_codes(args.ignore_raw);
+  args.lint.real_paths = args.format == "sarif";
   Session session = prepare_session(args.lint);
 
   std::optional<FixRunResult> fixed;

@@ -57,7 +57,7 @@ FixRunResult fix_session(const Session& session, const FixRunOptions& options) {
   std::unordered_set<std::string> linted;
   for (std::size_t i = 0; i < targets.size(); ++i) {
     linted.insert(targets[i].rel);
-    loaded[i].file = read_stamped(targets[i].file);
+    loaded[i].file = read_stamped(session.file(targets[i]));
     auto note = parse_note(targets[i].display, targets[i].rel, loaded[i].file ? loaded[i].file->text : std::string());
     NoteResult checked = check_note(*note, config, session.index);
     checked.facts.linted = true;
@@ -98,7 +98,7 @@ FixRunResult fix_session(const Session& session, const FixRunOptions& options) {
                                    "); the file was not written",
                                file.before);
       } else if (options.write && file.after != file.before) {
-        WriteResult written = replace_file(target.file, file.after, item.file->stamp, options.fault);
+        WriteResult written = replace_file(session.file(target), file.after, item.file->stamp, options.fault);
         file.written = written.status == WriteStatus::written;
         if (!file.written) file.problem = problem(kFixNotWritten, written.reason, file.before);
       }

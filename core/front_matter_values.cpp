@@ -38,6 +38,11 @@ bool is_bool(const std::string& s) {
   return s == "true" || s == "false" || s == "True" || s == "False" || s == "TRUE" || s == "FALSE";
 }
 
+// "[0-9]{1,18}": digits that fit a 64-bit integer.
+bool is_epoch_digits(const std::string& s) {
+  return !s.empty() && s.size() <= 18 && s.find_first_not_of("0123456789") == std::string::npos;
+}
+
 bool is_null_scalar(const std::string& s) { return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL"; }
 
 }  // namespace
@@ -51,7 +56,7 @@ bool has_type(const YAML::Node& v, ValueType type) {
     case ValueType::list: return v.IsSequence();
     case ValueType::map: return v.IsMap();
     case ValueType::date: return v.IsScalar() && valid_date(v.Scalar());
-    case ValueType::epoch_ms: return plain(v) && RE2::FullMatch(v.Scalar(), "[0-9]{1,18}");
+    case ValueType::epoch_ms: return plain(v) && is_epoch_digits(v.Scalar());
   }
   return false;
 }

@@ -103,7 +103,7 @@ ProposedConfig propose_config(const fs::path& dir) {
   std::map<int, SectionStats> sections;
   std::vector<std::string> paths;
   for (const auto& rel : index.files)
-    if (rel.size() > 3 && (rel.compare(rel.size() - 3, 3, ".md") == 0)) paths.push_back(rel);
+    if (rel.size() > 3 && rel.substr(rel.size() - 3) == ".md") paths.emplace_back(rel);
   std::sort(paths.begin(), paths.end());
   for (const auto& rel : paths) {
     std::ifstream in(index.root / rel, std::ios::binary);

@@ -15,6 +15,7 @@
 
 #include "core/file_reader.hpp"
 #include "core/glob.hpp"
+#include "core/paths.hpp"
 #include "core/text.hpp"
 
 namespace notelint {
@@ -23,8 +24,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool is_note_file(const fs::path& p) {
-  auto ext = ascii_lower(p.extension().string());
+bool is_note_file(std::string_view path) {
+  std::string_view name = file_name(path);
+  std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  std::string ext = ascii_lower(name.substr(dot));
   return ext == ".md" || ext == ".markdown";
 }
 
@@ -125,16 +129,41 @@ Session prepare_session(const LintOptions& options) {
     session.index.hash_named_assets(session.config);
 
   std::vector<Target> targets;
+  // Paths relative to the working directory are the root's display prefix plus the vault path.
+  const std::string root_display = display_path(session.index.root, cwd);
+  const std::string prefix = root_display == "." ? std::string() : root_display + "/";
+  // When the working directory lies inside the vault, "../x/y.md" must become "y.md": only
+  // the lexical relative path of each file says that.
+  const bool prefix_works = root_display.substr(0, 2) != "..";
+  auto add_rel = [&](std::string_view rel) {
+    std::string r(rel);
+    if (excluded(session.config, r)) return;
+    std::string display = prefix_works ? prefix + r : display_path(session.index.root / r, cwd);
+    targets.push_back(Target{std::string(), std::move(display), std::move(r)});
+  };
   auto add = [&](const fs::path& file) {
     fs::path abs = file.lexically_normal();
-    std::string rel = is_within(abs, session.index.root) ? abs.lexically_relative(session.index.root).generic_string()
-                                                         : abs.filename().string();
+    if (is_within(abs, session.index.root)) return add_rel(abs.lexically_relative(session.index.root).generic_string());
+    std::string rel = abs.filename().string();
     if (excluded(session.config, rel)) return;
-    targets.push_back(Target{abs, display_path(abs, cwd), rel});
+    targets.push_back(Target{abs.string(), display_path(abs, cwd), rel});
   };
-  for (const auto& input : inputs) {
+  for (fs::path input : inputs) {
     if (!fs::is_directory(input, ec)) {
       add(input);
+      continue;
+    }
+    if (input.filename().empty()) input = input.parent_path();
+    if (input == session.index.root || is_within(input, session.index.root)) {
+      // The index already walked this folder (same rules: hidden folders and node_modules skipped).
+      std::string folder = input == session.index.root ? std::string()
+                                                        : input.lexically_relative(session.index.root).generic_string();
+      for (std::string_view rel : session.index.files) {
+        if (!folder.empty() && !(rel.size() > folder.size() && rel.substr(0, folder.size()) == folder &&
+                                 rel[folder.size()] == '/'))
+          continue;
+        if (is_note_file(rel)) add_rel(rel);
+      }
       continue;
     }
     fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec), end;
@@ -145,7 +174,7 @@ Session prepare_session(const LintOptions& options) {
       bool is_dir = entry.is_directory(type_ec) && !entry.is_symlink(type_ec);
       if (is_dir && (name[0] == '.' || name == "node_modules")) {
         it.disable_recursion_pending();
-      } else if (!is_dir && is_note_file(entry.path())) {
+      } else if (!is_dir && is_note_file(entry.path().string())) {
         add(entry.path());
       }
       it.increment(ec);
@@ -153,10 +182,11 @@ Session prepare_session(const LintOptions& options) {
   }
   std::sort(targets.begin(), targets.end(), [](const Target& a, const Target& b) { return a.display < b.display; });
   targets.erase(std::unique(targets.begin(), targets.end(),
-                            [](const Target& a, const Target& b) { return a.file == b.file; }),
+                            [](const Target& a, const Target& b) { return a.display == b.display; }),
                 targets.end());
   session.targets = std::move(targets);
   session.jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  session.real_paths = options.real_paths;
   return session;
 }
 
@@ -213,10 +243,12 @@ namespace {
 // Reports on files that are not notes (assets) go to take_file.
 template <class Take, class TakeFile>
 void each_vault_report(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
-                       bool only_fixing_rules, std::optional<std::size_t> only_note, Take&& take,
+                       VaultRules which, bool only_fixing_rules, std::optional<std::size_t> only_note, Take&& take,
                        TakeFile&& take_file) {
   for (const auto& rule : all_rules()) {
     if (!rule.check_vault || !config.rule_enabled_anywhere(rule)) continue;
+    if ((which == VaultRules::note_local && !rule.note_local) || (which == VaultRules::cross && rule.note_local))
+      continue;
     if (only_fixing_rules && rule.fix == FixAvailability::none) continue;
     VaultSink sink;
     sink.set_rule(&rule);
@@ -239,9 +271,10 @@ void each_vault_report(const std::vector<NoteFacts>& facts, const Config& config
 }  // namespace
 
 void check_vault(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
-                 std::vector<std::vector<Finding>>& findings, std::map<std::string, std::vector<Finding>>* file_findings) {
+                 std::vector<std::vector<Finding>>& findings, std::map<std::string, std::vector<Finding>>* file_findings,
+                 VaultRules which) {
   each_vault_report(
-      facts, config, index, false, std::nullopt,
+      facts, config, index, which, false, std::nullopt,
       [&](VaultSink::Entry& entry, Severity severity) {
         Finding f;
         f.rule = entry.rule;
@@ -265,7 +298,7 @@ std::vector<std::vector<Diagnostic>> vault_diagnostics(const std::vector<NoteFac
   std::vector<std::vector<Diagnostic>> out(facts.size());
   // Rules that never fix cannot change what the engine does, and a re-lint runs them per note.
   each_vault_report(
-      facts, config, index, true, only_note,
+      facts, config, index, VaultRules::all, true, only_note,
       [&](VaultSink::Entry& entry, Severity severity) {
         out[entry.note].push_back(
             Diagnostic{entry.rule, severity, entry.where.span, std::move(entry.message), std::move(entry.fix)});
@@ -291,8 +324,9 @@ OtherNotes other_notes_needed(const Config& config, bool folders_linted) {
 
 // Facts of a note that is not linted: its id, and its wiki links when a rule reads them. Only the
 // front matter is parsed for ids, and no text is kept, so a large vault stays cheap.
-std::optional<NoteFacts> other_note_facts(const fs::path& root, const std::string& rel, const Config& config,
+std::optional<NoteFacts> other_note_facts(const VaultIndex* index, const std::string& rel, const Config& config,
                                           OtherNotes need) {
+  const fs::path& root = index->root;
   auto text = read_file(root / rel, config.max_file_size);
   if (!text) return std::nullopt;
   std::string path = display_path(root / rel, fs::current_path());
@@ -301,8 +335,8 @@ std::optional<NoteFacts> other_note_facts(const fs::path& root, const std::strin
     if (!note->checkable()) return std::nullopt;
     NoteFacts facts = extract_facts(*note, config);
     if (need == OtherNotes::references) {
-      facts.tags.clear();
       facts.suppressions.clear();
+      compact_facts(facts, config, *index, true);
       return facts;
     }
     facts.images.clear();
@@ -340,14 +374,16 @@ std::size_t add_unlinted_facts(const Session& session, const std::unordered_set<
   OtherNotes need = other_notes_needed(config, !session.index.linted_folders.empty());
   if (need != OtherNotes::none) {
     std::vector<std::string> others;
-    for (const auto& [stem, paths] : session.index.notes_by_stem)
-      for (const auto& rel : paths)
-        if (!linted.count(rel) && !excluded(config, rel)) others.push_back(rel);
-    std::sort(others.begin(), others.end());
-    for (const auto& rel : others) {
-      auto f = other_note_facts(session.index.root, rel, config, need);
-      if (f) facts.push_back(std::move(*f));
+    for (std::string_view path : session.index.files) {
+      std::string rel(path);
+      if (rel.size() > 3 && rel.compare(rel.size() - 3, 3, ".md") == 0 && !linted.count(rel) && !excluded(config, rel))
+        others.push_back(std::move(rel));
     }
+    std::vector<std::optional<NoteFacts>> found(others.size());
+    for_each_index(others.size(), session.jobs,
+                   [&](std::size_t i) { found[i] = other_note_facts(&session.index, others[i], config, need); });
+    for (auto& f : found)
+      if (f) facts.push_back(std::move(*f));
   }
   return facts.size();
 }
@@ -378,16 +414,26 @@ void for_each_index(std::size_t count, unsigned jobs, const std::function<void(s
   if (failure) std::rethrow_exception(failure);
 }
 
+void compact_facts(NoteFacts& facts, const Config& config, const VaultIndex& index, bool keep_references) {
+  if (keep_references) facts.used_files = referenced_file_ids(facts, config, index);
+  facts.links = {};
+  facts.images = {};
+  facts.local_links = {};
+  facts.tags = {};
+  facts.compacted = true;
+}
+
 LintResult lint(const Session& session) {
   LintResult result;
   const Config& config = session.config;
   const std::size_t count = session.targets.size();
+  const bool keep_references = other_notes_needed(config, !session.index.linted_folders.empty()) == OtherNotes::references;
   // Each note lands in its own slot, so the output does not depend on the number of threads.
   std::vector<NoteFacts> facts(count);
   std::vector<std::vector<Finding>> findings(count);
   for_each_index(count, session.jobs, [&](std::size_t i) {
     const Target& target = session.targets[i];
-    FileRead read = read_note_file(target.file, config.max_file_size);
+    FileRead read = read_note_file(session.file(target), config.max_file_size);
     auto note = parse_note(target.display, target.rel, std::move(read.text), config.front_matter.max_size);
     note->read_status = read.status;
     note->read_reason = std::move(read.reason);
@@ -395,35 +441,48 @@ LintResult lint(const Session& session) {
     NoteResult checked = check_note(*note, config, session.index);
     findings[i].reserve(checked.diagnostics.size());
     for (const auto& d : checked.diagnostics) findings[i].push_back(locate(*note, d));
-    checked.facts.linted = true;
-    facts[i] = std::move(checked.facts);
+    note.reset();  // the text is not needed past this point
+    // Vault rules that read only this note's facts run now, while they are at hand.
+    std::vector<NoteFacts> one(1);
+    one[0] = std::move(checked.facts);
+    one[0].linted = true;
+    std::vector<std::vector<Finding>> local(1);
+    check_vault(one, config, session.index, local, nullptr, VaultRules::note_local);
+    for (auto& f : local[0]) findings[i].push_back(std::move(f));
+    compact_facts(one[0], config, session.index, keep_references);
+    one[0].path = {};  // restored from the target for the cross-note rules
+    facts[i] = std::move(one[0]);
   });
   std::unordered_set<std::string> linted;
   for (const auto& target : session.targets) linted.insert(target.rel);
   // Notes that are not linted still count for vault-wide facts such as duplicate ids.
   findings.resize(add_unlinted_facts(session, linted, facts));
+  for (std::size_t i = 0; i < count; ++i) facts[i].path = session.targets[i].display;
   std::map<std::string, std::vector<Finding>> asset_findings;
-  check_vault(facts, config, session.index, findings, &asset_findings);
+  check_vault(facts, config, session.index, findings, &asset_findings, VaultRules::cross);
+  facts = {};
   std::error_code ec;
-  fs::path real_cwd = fs::weakly_canonical(fs::current_path(ec), ec);
-  for (std::size_t i = 0; i < session.targets.size(); ++i) {
+  fs::path real_cwd = session.real_paths ? fs::weakly_canonical(fs::current_path(ec), ec) : fs::path();
+  // Only files with findings get a report: the summary counts the files checked.
+  for (std::size_t i = 0; i < count; ++i) {
+    if (findings[i].empty()) continue;
     sort_findings(findings[i]);
     const Target& target = session.targets[i];
-    // Resolving symlinks costs system calls: only files with findings need their real path.
-    std::string real = findings[i].empty() ? std::string() : real_path(target.file, real_cwd);
+    std::string real = session.real_paths ? real_path(session.file(target), real_cwd) : std::string();
     result.reports.push_back(FileReport{target.display, std::move(real), std::move(findings[i]), target.rel, true});
   }
   // Findings on files that are not notes (orphaned assets) get reports of their own, in path order.
   for (auto& [rel, located] : asset_findings) {
     fs::path abs = session.index.root / rel;
     sort_findings(located);
+    std::string real = session.real_paths ? real_path(abs, real_cwd) : std::string();
     result.reports.push_back(
-        FileReport{display_path(abs, fs::current_path(ec)), real_path(abs, real_cwd), std::move(located), rel, false});
+        FileReport{display_path(abs, fs::current_path(ec)), std::move(real), std::move(located), rel, false});
   }
   if (!asset_findings.empty())
     std::sort(result.reports.begin(), result.reports.end(),
               [](const FileReport& a, const FileReport& b) { return a.path < b.path; });
-  result.files_checked = session.targets.size();
+  result.files_checked = count;
   for (const auto& rule : all_rules())
     if (config.rule_enabled_anywhere(rule)) result.rules_run.push_back(&rule);
   return result;

@@ -27,12 +27,13 @@ struct LintOptions {
   std::vector<std::string> select;  // replaces the configured selection when not empty
   std::vector<std::string> ignore;  // added to the configured ignores
   unsigned jobs = 0;                // threads for the per-note phase; 0: one per hardware thread
+  bool real_paths = false;          // resolve symlinks in report paths (for SARIF)
 };
 
 struct Target {
-  std::filesystem::path file;  // absolute
-  std::string display;         // relative to the working directory, '/'-separated
-  std::string rel;             // relative to the vault root
+  std::string outside;  // the absolute path of a file outside the vault root, else empty
+  std::string display;  // relative to the working directory, '/'-separated
+  std::string rel;      // relative to the vault root (the file name when outside it)
 };
 
 // Everything a run needs, resolved once: config, vault index, the files to lint.
@@ -41,6 +42,11 @@ struct Session {
   VaultIndex index;
   std::vector<Target> targets;
   unsigned jobs = 1;
+  bool real_paths = false;  // fill FileReport::real_path (SARIF asks for it)
+
+  std::filesystem::path file(const Target& target) const {
+    return target.outside.empty() ? index.root / target.rel : std::filesystem::path(target.outside);
+  }
 };
 
 // Runs work(0..count-1) on up to jobs threads; the first exception is rethrown.
@@ -64,11 +70,20 @@ struct NoteResult {
 };
 NoteResult check_note(const Note& note, const Config& config, const VaultIndex& index);
 
+// Which vault rules run: all, those that read each note's facts alone (RuleInfo::note_local),
+// or those that compare notes (duplicate ids, orphans).
+enum class VaultRules { all, note_local, cross };
+
 // Runs the vault rules over facts; adds located findings to reports (indexed like facts), and
 // findings on other files of the vault (assets) to file_findings by vault-relative path.
 void check_vault(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
                  std::vector<std::vector<Finding>>& findings,
-                 std::map<std::string, std::vector<Finding>>* file_findings = nullptr);
+                 std::map<std::string, std::vector<Finding>>* file_findings = nullptr,
+                 VaultRules which = VaultRules::all);
+
+// Drops what only note-local vault rules read (links, images, tags, the display path); with
+// keep_references, the indexed files the note references are kept by id first.
+void compact_facts(NoteFacts& facts, const Config& config, const VaultIndex& index, bool keep_references);
 
 // For the fix engine: the findings of the vault rules that can fix, per facts entry (only for
 // only_note when given), with byte spans and fixes.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <unordered_set>
 
 #include "core/text.hpp"
@@ -12,30 +13,47 @@ namespace notelint {
 
 LineIndex::LineIndex(std::string_view text, std::size_t first_line_start) : text_(text) {
   starts_.push_back(first_line_start);
-  for (std::size_t i = first_line_start; i < text.size(); ++i) {
+  const char* data = text.data();
+  const std::size_t size = text.size();
+  if (first_line_start >= size) return;
+  if (std::memchr(data + first_line_start, '\r', size - first_line_start) == nullptr) {
+    // LF only (nearly every note): memchr finds the line ends.
+    for (const char* p = data + first_line_start;
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(data + size - p)))) != nullptr;) {
+      ++p;
+      starts_.push_back(static_cast<std::size_t>(p - data));
+    }
+    return;
+  }
+  for (std::size_t i = first_line_start; i < size; ++i) {
     char c = text[i];
     if (c == '\n') {
       starts_.push_back(i + 1);
     } else if (c == '\r') {
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      if (i + 1 < size && text[i + 1] == '\n') ++i;
       starts_.push_back(i + 1);
     }
   }
+}
+
+// Checkpoints are taken for one long line at a time, when a position on it is first asked for:
+// most notes never ask, and a note with many findings asks about the same line again and again.
+void LineIndex::checkpoint_line(std::size_t line) const {
   constexpr std::size_t kStride = 256;
-  for (std::size_t line = 0; line < starts_.size(); ++line) {
-    std::size_t begin = starts_[line];
-    std::size_t end = line + 1 < starts_.size() ? starts_[line + 1] : text.size();
-    if (end - begin <= kStride) continue;
-    std::string_view rest = text.substr(begin, end - begin);
-    std::size_t count = 0, last = 0;
-    for (std::size_t i = 0; i < rest.size();) {
-      if (i - last >= kStride) {
-        checkpoints_.emplace_back(begin + i, count);
-        last = i;
-      }
-      decode_utf8(rest, i);
-      ++count;
+  checkpoint_line_ = line;
+  checkpoints_.clear();
+  std::size_t begin = starts_[line];
+  std::size_t end = line + 1 < starts_.size() ? starts_[line + 1] : text_.size();
+  if (end - begin <= kStride) return;
+  std::string_view rest = text_.substr(begin, end - begin);
+  std::size_t count = 0, last = 0;
+  for (std::size_t i = 0; i < rest.size();) {
+    if (i - last >= kStride) {
+      checkpoints_.emplace_back(begin + i, count);
+      last = i;
     }
+    decode_utf8(rest, i);
+    ++count;
   }
 }
 
@@ -55,6 +73,7 @@ Position LineIndex::position(std::size_t offset) const {
   std::size_t line = line_of(offset);
   std::size_t start = starts_[line];
   std::size_t counted = 0;
+  if (checkpoint_line_ != line) checkpoint_line(line);
   auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), std::make_pair(offset, SIZE_MAX));
   if (it != checkpoints_.begin() && std::prev(it)->first > start) {
     start = std::prev(it)->first;

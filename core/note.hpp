@@ -35,11 +35,15 @@ class LineIndex {
   Excerpt excerpt(std::size_t offset) const;
 
  private:
+  void checkpoint_line(std::size_t line) const;
+
   std::string_view text_;
   std::vector<std::size_t> starts_;
-  // (offset, code points from its line's start) every few KiB of long lines: positions on a
-  // long line are counted from the nearest checkpoint, not from the line's start.
-  std::vector<std::pair<std::size_t, std::size_t>> checkpoints_;
+  // (offset, code points from its line's start) every 256 bytes of one long line: positions on
+  // it are counted from the nearest checkpoint, not from the line's start. A note is checked by
+  // one thread, so this lazily filled cache needs no lock.
+  mutable std::size_t checkpoint_line_ = static_cast<std::size_t>(-1);
+  mutable std::vector<std::pair<std::size_t, std::size_t>> checkpoints_;
 };
 
 struct FrontMatterKey {

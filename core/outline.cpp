@@ -313,17 +313,20 @@ class UrlTracker {
     has_scheme_ = text_.substr(start_, from - start_).find("://") != std::string_view::npos;
     at_ = from;
   }
-  // Moves to offset `to` and says whether it lies inside a URL.
+  // Moves to offset `to` and says whether it lies inside a URL. Only the bytes since the last
+  // call are looked at, backwards to the nearest token end (a tag usually follows a space).
   bool inside(std::size_t to) {
     if (to < at_) *this = UrlTracker(text_, to);
-    for (; at_ < to; ++at_) {
-      if (ends_token(text_[at_])) {
-        start_ = at_ + 1;
-        has_scheme_ = false;
-      } else if (at_ >= start_ + 2 && text_.compare(at_ - 2, 3, "://") == 0) {
-        has_scheme_ = true;
-      }
+    std::size_t k = to;
+    while (k > at_ && !ends_token(text_[k - 1])) --k;
+    if (k > at_) {
+      start_ = k;
+      has_scheme_ = text_.substr(start_, to - start_).find("://") != std::string_view::npos;
+    } else if (!has_scheme_) {
+      std::size_t from = std::max(start_, at_ >= 2 ? at_ - 2 : 0);
+      has_scheme_ = text_.substr(from, to - from).find("://") != std::string_view::npos;
     }
+    at_ = to;
     return has_scheme_ || text_.compare(start_, 4, "www.") == 0;
   }
 
@@ -348,7 +351,10 @@ void scan_hashtags(const Note& note, const ProseRun& run, UrlTracker& url, std::
   if (!run.tags_allowed) return;
   std::string_view text(note.text.data(), run.span.end);
   for (std::size_t at = run.span.begin; at < run.span.end; ++at) {
-    if (text[at] != '#' || !may_start_tag(note, at) || url.inside(at)) continue;
+    const void* hash = std::memchr(text.data() + at, '#', run.span.end - at);
+    if (!hash) break;
+    at = static_cast<std::size_t>(static_cast<const char*>(hash) - text.data());
+    if (!may_start_tag(note, at) || url.inside(at)) continue;
     re2::StringPiece input(text.data() + at + 1, run.span.end - at - 1);
     re2::StringPiece match;
     if (!tag_body().Match(input, 0, input.size(), RE2::ANCHOR_START, &match, 1)) continue;

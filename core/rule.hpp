@@ -40,6 +40,9 @@ struct RuleInfo {
   void (*check_note)(const Note&, const Config&, const VaultIndex&, DiagnosticSink&) = nullptr;
   void (*check_vault)(const std::vector<NoteFacts>&, const Config&, const VaultIndex&, VaultSink&) = nullptr;
   OtherNotes other_notes = OtherNotes::none;
+  // A vault rule that reads each note's own facts and nothing of other notes (only the vault
+  // index): the linter runs it note by note, right after the note is checked.
+  bool note_local = false;
 };
 
 struct RuleDoc {

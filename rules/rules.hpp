@@ -49,8 +49,9 @@ Fix removal_fix(const Note& note, Span span, std::string title);
 
 // Where a local image or link path may point, in lookup order: the note's folder, the vault
 // root (a leading '/' also means the root), then each of assets.roots. Relative to the root.
-std::vector<std::filesystem::path> reference_candidates(const std::string& decoded, const NoteFacts& note,
-                                                        const Config& config);
+// Normalised, '/'-separated; a candidate starting with '/' or "../" lies outside the vault.
+std::vector<std::string> reference_candidates(const std::string& decoded, const NoteFacts& note,
+                                              const Config& config);
 
 // The indexed vault files a reference resolves to (relative paths); by_name for embeds, which
 // name a file anywhere in the vault.

@@ -1,5 +1,4 @@
 // AS002 orphaned-asset: a file in an asset folder that no note of the vault references.
-#include <unordered_set>
 
 #include "core/text.hpp"
 #include "rules/rules.hpp"
@@ -20,18 +19,14 @@ bool is_note_or_hidden(const std::string& rel) {
 void check(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index, VaultSink& sink) {
   // Orphans are a question about folders: a run on single files (pre-commit) never asks it.
   if (index.linted_folders.empty()) return;
-  std::unordered_set<std::string> used;
-  auto mark = [&](const std::vector<std::string>& files) { used.insert(files.begin(), files.end()); };
-  for (const auto& note : facts) {
-    for (const auto& image : note.images) mark(resolve_in_vault(image.decoded, image.wiki, note, config, index));
-    for (const auto& link : note.local_links) mark(resolve_in_vault(link, false, note, config, index));
-    // [[paper.pdf]] names a file anywhere in the vault, like an embed.
-    for (const auto& link : note.links) mark(resolve_in_vault(link.target, true, note, config, index));
-  }
-  for (const auto& rel : index.files) {
-    if (used.count(rel) || !config.in_asset_dir(rel) || !index.in_linted_folder(rel) || is_note_or_hidden(rel))
+  std::vector<bool> used(index.files.size());
+  for (const auto& note : facts)
+    for (std::uint32_t id : referenced_file_ids(note, config, index)) used[id] = true;
+  for (std::size_t id = 0; id < index.files.size(); ++id) {
+    std::string_view rel = index.files[id];
+    if (used[id] || !config.in_asset_dir(rel) || !index.in_linted_folder(rel) || is_note_or_hidden(std::string(rel)))
       continue;
-    sink.report_file(rel, "asset is not referenced by any note");
+    sink.report_file(std::string(rel), "asset is not referenced by any note");
   }
 }
 

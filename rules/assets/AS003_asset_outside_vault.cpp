@@ -1,10 +1,10 @@
 // AS003 asset-outside-vault: a local image whose path leads out of the vault root.
+#include "core/paths.hpp"
 #include "rules/rules.hpp"
 
 namespace notelint::rules {
 
 namespace {
-namespace fs = std::filesystem;
 
 void check(const std::vector<NoteFacts>& facts, const Config&, const VaultIndex&, VaultSink& sink) {
   for (std::size_t i = 0; i < facts.size(); ++i) {
@@ -16,9 +16,7 @@ void check(const std::vector<NoteFacts>& facts, const Config&, const VaultIndex&
         sink.report(i, image.where, "image lies outside the vault: " + image.src);
         continue;
       }
-      fs::path resolved = (fs::path(facts[i].rel_path).parent_path() / image.decoded).lexically_normal();
-      std::string rel = resolved.generic_string();
-      if (rel == ".." || rel.rfind("../", 0) == 0)
+      if (leaves_base(join_normal(parent_of(facts[i].rel_path), image.decoded)))
         sink.report(i, image.where, "image lies outside the vault: " + image.src);
     }
   }
@@ -26,6 +24,6 @@ void check(const std::vector<NoteFacts>& facts, const Config&, const VaultIndex&
 }  // namespace
 
 const RuleInfo kAS003{"AS003", "asset-outside-vault", "A local image resolves to a file outside the vault.",
-                      Family::AS, Severity::warning, FixAvailability::none, nullptr, check};
+                      Family::AS, Severity::warning, FixAvailability::none, nullptr, check, OtherNotes::none, true};
 
 }  // namespace notelint::rules

@@ -23,42 +23,58 @@ const std::vector<std::string>& default_phrases() {
   return phrases;
 }
 
+bool apostrophe_at(std::string_view text, std::size_t i) {
+  return i + 2 < text.size() && text[i] == '\xE2' && text[i + 1] == '\x80' && text[i + 2] == '\x99';
+}
+
+char fold_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 // Typographic apostrophes count as straight ones, and ASCII case is ignored.
 std::string folded(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text.compare(i, 3, "\xE2\x80\x99") == 0) {
+    if (apostrophe_at(text, i)) {
       out += '\'';
       i += 2;
     } else {
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+      out += fold_ascii(text[i]);
     }
   }
   return out;
 }
 
-// Length in the note's bytes of the phrase at the start of text, or 0.
-std::size_t match_length(std::string_view text, const std::string& phrase) {
-  std::string want = folded(phrase);
+std::vector<std::string> folded_all(const std::vector<std::string>& phrases) {
+  std::vector<std::string> out;
+  for (const auto& phrase : phrases) out.push_back(folded(phrase));
+  return out;
+}
+
+// Length in the note's bytes of the folded phrase at the start of text, or 0.
+std::size_t match_length(std::string_view text, std::string_view want) {
   std::size_t i = 0, matched = 0;
   while (matched < want.size() && i < text.size()) {
-    std::size_t step = text.compare(i, 3, "\xE2\x80\x99") == 0 ? 3 : 1;
-    char c = step == 3 ? '\'' : static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+    bool apostrophe = apostrophe_at(text, i);
+    char c = apostrophe ? '\'' : fold_ascii(text[i]);
     if (c != want[matched]) return 0;
     ++matched;
-    i += step;
+    i += apostrophe ? 3 : 1;
   }
   return matched == want.size() ? i : 0;
 }
 
 void check(const Note& note, const Config& config, const VaultIndex&, DiagnosticSink& sink) {
+  static const std::vector<std::string> defaults = folded_all(default_phrases());
+  const std::vector<std::string> custom = folded_all(config.markers.phrases);
   for (const auto& lead : note.outline.lead_ins) {
     if (lead.strong) continue;
     std::size_t end = note.lines.line_end(note.lines.line_of(lead.span.begin));
     std::string_view text = std::string_view(note.text).substr(lead.span.begin, end - lead.span.begin);
+    if (text.empty()) continue;
+    const char first = apostrophe_at(text, 0) ? '\'' : fold_ascii(text[0]);
     std::size_t best = 0;
-    for (const auto* list : {&default_phrases(), &config.markers.phrases})
-      for (const auto& phrase : *list) best = std::max(best, match_length(text, phrase));
+    for (const auto* list : {&defaults, &custom})
+      for (const auto& phrase : *list)
+        if (!phrase.empty() && phrase[0] == first) best = std::max(best, match_length(text, phrase));
     if (best == 0) continue;
     std::string shown(text.substr(0, best));
     sink.report(Span{lead.span.begin, lead.span.begin + best},

@@ -29,23 +29,34 @@ std::string suggestion(const std::string& tag, const std::vector<std::string>& v
   return best;
 }
 
-void check(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index, VaultSink& sink) {
+// Every tag the vault knows, sorted: built only when a note holds an unknown tag.
+std::vector<std::string> vocabulary_of(const Config& config, const VaultIndex& index) {
   std::vector<std::string> vocabulary = config.tags.known;
   if (config.tags.tag_notes) vocabulary.insert(vocabulary.end(), index.tag_notes.begin(), index.tag_notes.end());
-  // An alias names its canonical tag; the variant itself is TG002's to fix.
-  std::unordered_set<std::string> variants;
-  for (const auto& [variant, canonical] : config.tags.aliases) {
-    vocabulary.push_back(canonical);
-    variants.insert(variant);
-  }
-  if (vocabulary.empty()) return;
+  for (const auto& [variant, canonical] : config.tags.aliases) vocabulary.push_back(canonical);
   std::sort(vocabulary.begin(), vocabulary.end());
   vocabulary.erase(std::unique(vocabulary.begin(), vocabulary.end()), vocabulary.end());
-  std::unordered_set<std::string> known(vocabulary.begin(), vocabulary.end());
+  return vocabulary;
+}
+
+// Known, or an alias variant (the variant itself is TG002's to fix). The rule runs note by note,
+// so this looks the tag up instead of building a set per note.
+bool is_known(const std::string& tag, const Config& config, const VaultIndex& index) {
+  if (std::find(config.tags.known.begin(), config.tags.known.end(), tag) != config.tags.known.end()) return true;
+  if (config.tags.tag_notes && std::binary_search(index.tag_notes.begin(), index.tag_notes.end(), tag)) return true;
+  return std::any_of(config.tags.aliases.begin(), config.tags.aliases.end(),
+                     [&](const auto& alias) { return alias.first == tag || alias.second == tag; });
+}
+
+void check(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index, VaultSink& sink) {
+  if (config.tags.known.empty() && config.tags.aliases.empty() && !(config.tags.tag_notes && !index.tag_notes.empty()))
+    return;
+  std::vector<std::string> vocabulary;
   for (std::size_t i = 0; i < facts.size(); ++i) {
     if (!sink.wants(i)) continue;
     for (const auto& tag : facts[i].tags) {
-      if (known.count(tag.tag) || variants.count(tag.tag)) continue;
+      if (is_known(tag.tag, config, index)) continue;
+      if (vocabulary.empty()) vocabulary = vocabulary_of(config, index);
       auto shown = [&](const std::string& t) { return tag.in_front_matter ? "`" + t + "`" : "#" + t; };
       std::string message = std::string("unknown ") + (tag.in_front_matter ? "front-matter " : "") + "tag " + shown(tag.tag);
       std::string guess = suggestion(tag.tag, vocabulary);
@@ -72,6 +83,6 @@ void check(const std::vector<NoteFacts>& facts, const Config& config, const Vaul
 }  // namespace
 
 const RuleInfo kTG001{"TG001", "unknown-tag", "A tag is not in the vault's tag vocabulary.", Family::TG,
-                      Severity::warning, FixAvailability::sometimes, nullptr, check};
+                      Severity::warning, FixAvailability::sometimes, nullptr, check, OtherNotes::none, true};
 
 }  // namespace notelint::rules

@@ -1,4 +1,6 @@
 // TX002 invisible-character: zero-width spaces and joiners, soft hyphens and stray BOMs.
+#include <array>
+
 #include "core/text.hpp"
 #include "rules/rules.hpp"
 
@@ -49,10 +51,23 @@ bool legitimate_joiner(std::string_view text, std::size_t at, std::size_t after)
   return (is_pictographic(before) && is_pictographic(next)) || joins_glyphs(before) || joins_glyphs(next);
 }
 
+// Lead bytes of the invisible characters' UTF-8 forms (C2 AD, E2 80 8B/8D, E2 81 A0, EF BB BF):
+// the text is valid UTF-8, so every other byte can be skipped without decoding.
+bool may_lead_invisible(char c) {
+  static const auto table = [] {
+    std::array<bool, 256> t{};
+    t[0xC2] = t[0xE2] = t[0xEF] = true;
+    return t;
+  }();
+  return table[static_cast<unsigned char>(c)];
+}
+
 void check(const Note& note, const Config&, const VaultIndex&, DiagnosticSink& sink) {
   std::string_view text(note.text);
   std::size_t i = note.has_bom ? 3 : 0;  // the file's own BOM is the encoding's business
   while (i < text.size()) {
+    while (i < text.size() && !may_lead_invisible(text[i])) ++i;
+    if (i >= text.size()) break;
     std::size_t at = i;
     char32_t cp = decode_utf8(text, i);
     const char* name = invisible_name(cp);

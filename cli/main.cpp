@@ -89,6 +89,8 @@ struct CheckArgs {
   bool unsafe_fixes = false;
   bool diff = false;
   bool show_fixes = false;
+  bool no_cache = false;
+  std::string cache_dir;
 };
 
 bool use_color(const std::string& mode, bool to_file) {
@@ -149,6 +151,8 @@ int run_check(CheckArgs& args) {
   args.lint.select = split_codes(args.select_raw);
   args.lint.ignore = split_codes(args.ignore_raw);
   args.lint.real_paths = args.format == "sarif";
+  args.lint.cache = !args.no_cache;
+  if (!args.cache_dir.empty()) args.lint.cache_dir = args.cache_dir;
   Session session = prepare_session(args.lint);
 
   std::optional<FixRunResult> fixed;
@@ -292,6 +296,8 @@ void add_check_options(CLI::App& cmd, CheckArgs& args) {
   cmd.add_flag("--exit-zero", args.exit_zero, "Exit 0 even when there are findings");
   cmd.add_option("-j,--jobs", args.lint.jobs, "Threads for checking notes (default: one per hardware thread)")
       ->check(CLI::Range(1u, 256u));
+  cmd.add_flag("--no-cache", args.no_cache, "Check every note afresh; neither read nor write the result cache");
+  cmd.add_option("--cache-dir", args.cache_dir, "Keep the result cache in DIR (default: .notelint_cache in the vault root)");
   cmd.add_option("--color", args.color, "Colour the output")->check(CLI::IsMember({"auto", "always", "never"}));
   cmd.add_flag("--statistics", args.statistics, "Print a count per rule instead of the findings");
   cmd.add_flag("--no-baseline", args.no_baseline, "Show every finding, also those in .notelint-baseline.json");

@@ -42,29 +42,46 @@ FileRead too_large(std::uintmax_t size) {
 
 }  // namespace
 
+std::optional<SizeAndTime> stat_note_file(const std::filesystem::path& file) {
+  struct stat info {};
+  if (::stat(file.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+  return SizeAndTime{static_cast<std::uintmax_t>(info.st_size),
+                   static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec};
+}
+
 FileRead read_note_file(const std::filesystem::path& file, std::uintmax_t max_size) {
-  struct stat link_info {};
-  if (::lstat(file.c_str(), &link_info) != 0) return failed(errno_reason(errno, false));
-  const bool via_link = S_ISLNK(link_info.st_mode);
   struct stat info {};
   // stat resolves the link chain; the kernel gives up on loops with ELOOP.
-  if (::stat(file.c_str(), &info) != 0) return failed(errno_reason(errno, via_link));
+  if (::stat(file.c_str(), &info) != 0) {
+    int error = errno;
+    struct stat link_info {};
+    const bool via_link = ::lstat(file.c_str(), &link_info) == 0 && S_ISLNK(link_info.st_mode);
+    return failed(errno_reason(error, via_link));
+  }
   if (!S_ISREG(info.st_mode)) return failed(kind_of(info.st_mode));
   if (static_cast<std::uintmax_t>(info.st_size) > max_size) return too_large(static_cast<std::uintmax_t>(info.st_size));
 
   // O_NONBLOCK: should the file be swapped for a FIFO after the stat, open must not wait.
   int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) return failed(errno_reason(errno, via_link));
+  if (fd < 0) {
+    int error = errno;
+    struct stat link_info {};
+    const bool via_link = ::lstat(file.c_str(), &link_info) == 0 && S_ISLNK(link_info.st_mode);
+    return failed(errno_reason(error, via_link));
+  }
   struct stat opened {};
   if (::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode)) {
     ::close(fd);
     return failed(kind_of(opened.st_mode));
   }
   FileRead result;
-  result.text.reserve(static_cast<std::size_t>(opened.st_size));
-  char buffer[65536];
+  result.mtime_ns = static_cast<std::int64_t>(opened.st_mtim.tv_sec) * 1000000000 + opened.st_mtim.tv_nsec;
+  // Read straight into the text; a file that grows while it is read is read on in chunks.
+  std::size_t got = 0;
+  result.text.resize(static_cast<std::size_t>(opened.st_size) + 1);
   for (;;) {
-    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (got == result.text.size()) result.text.resize(result.text.size() + 65536);
+    ssize_t n = ::read(fd, result.text.data() + got, result.text.size() - got);
     if (n < 0) {
       if (errno == EINTR) continue;
       int error = errno;
@@ -72,15 +89,16 @@ FileRead read_note_file(const std::filesystem::path& file, std::uintmax_t max_si
       return failed(errno_reason(error, false));
     }
     if (n == 0) break;
-    result.text.append(buffer, static_cast<std::size_t>(n));
+    got += static_cast<std::size_t>(n);
     // A file that grows while it is read is judged by what was read.
-    if (result.text.size() > max_size) {
+    if (got > max_size) {
       ::close(fd);
-      return too_large(result.text.size());
+      return too_large(got);
     }
   }
   ::close(fd);
-  result.size = result.text.size();
+  result.text.resize(got);
+  result.size = got;
   return result;
 }
 

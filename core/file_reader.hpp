@@ -2,6 +2,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace notelint {
@@ -13,7 +14,15 @@ struct FileRead {
   std::string text;    // the file's bytes when status is ok
   std::string reason;  // why it could not be read: "a directory", "permission denied", ...
   std::uintmax_t size = 0;
+  std::int64_t mtime_ns = 0;  // modification time when it was read
 };
+
+// Size and modification time of a regular file (following links), for the result cache.
+struct SizeAndTime {
+  std::uintmax_t size = 0;
+  std::int64_t mtime_ns = 0;
+};
+std::optional<SizeAndTime> stat_note_file(const std::filesystem::path& file);
 
 // Reads a file of at most max_size bytes. Directories, FIFOs, sockets and devices are never
 // opened (a FIFO would block forever); symbolic links are followed only to a regular file.

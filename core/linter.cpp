@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "core/cache.hpp"
 #include "core/file_reader.hpp"
 #include "core/glob.hpp"
 #include "core/paths.hpp"
@@ -187,6 +188,11 @@ Session prepare_session(const LintOptions& options) {
   session.targets = std::move(targets);
   session.jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   session.real_paths = options.real_paths;
+  if (options.cache) {
+    session.cache_dir = options.cache_dir ? fs::absolute(*options.cache_dir, ec).lexically_normal()
+                                          : session.index.root / ".notelint_cache";
+    session.cache_version = options.cache_version;
+  }
   return session;
 }
 
@@ -416,10 +422,12 @@ void for_each_index(std::size_t count, unsigned jobs, const std::function<void(s
 
 void compact_facts(NoteFacts& facts, const Config& config, const VaultIndex& index, bool keep_references) {
   if (keep_references) facts.used_files = referenced_file_ids(facts, config, index);
-  facts.links = {};
-  facts.images = {};
-  facts.local_links = {};
-  facts.tags = {};
+  // Move-assigning empty vectors frees their buffers (clear() or `= {}` would keep them).
+  facts.links = std::vector<LinkFact>();
+  facts.images = std::vector<ImageFact>();
+  facts.local_links = std::vector<std::string>();
+  facts.tags = std::vector<TagFact>();
+  facts.suppressions.shrink_to_fit();
   facts.compacted = true;
 }
 
@@ -431,17 +439,48 @@ LintResult lint(const Session& session) {
   // Each note lands in its own slot, so the output does not depend on the number of threads.
   std::vector<NoteFacts> facts(count);
   std::vector<std::vector<Finding>> findings(count);
+  std::unique_ptr<ResultCache> cache;
+  if (session.cache_dir)
+    cache = std::make_unique<ResultCache>(*session.cache_dir, cache_key(config, session.cache_version));
+  std::atomic<std::size_t> parsed{0};
   for_each_index(count, session.jobs, [&](std::size_t i) {
     const Target& target = session.targets[i];
-    FileRead read = read_note_file(session.file(target), config.max_file_size);
-    auto note = parse_note(target.display, target.rel, std::move(read.text), config.front_matter.max_size);
-    note->read_status = read.status;
-    note->read_reason = std::move(read.reason);
-    note->file_size = read.size;
-    NoteResult checked = check_note(*note, config, session.index);
-    findings[i].reserve(checked.diagnostics.size());
-    for (const auto& d : checked.diagnostics) findings[i].push_back(locate(*note, d));
-    note.reset();  // the text is not needed past this point
+    const fs::path file = session.file(target);
+    // Files outside the vault root are keyed by name only: they are never cached.
+    const bool cacheable = cache && target.outside.empty();
+    std::optional<CachedNote> cached;
+    if (cacheable)
+      if (auto stamp = stat_note_file(file)) cached = cache->by_stamp(target.rel, stamp->size, stamp->mtime_ns);
+    if (!cached) {
+      FileRead read = read_note_file(file, config.max_file_size);
+      const bool readable = read.status == ReadStatus::ok;
+      std::uint64_t content_hash = 0;
+      if (cacheable && readable) {
+        content_hash = hash64(read.text);
+        cached = cache->by_content(target.rel, content_hash, read.size, read.mtime_ns);
+      }
+      if (!cached) {
+        const auto size = read.size;
+        const auto mtime_ns = read.mtime_ns;
+        auto note = parse_note(target.display, target.rel, std::move(read.text), config.front_matter.max_size);
+        note->read_status = read.status;
+        note->read_reason = std::move(read.reason);
+        note->file_size = read.size;
+        NoteResult checked = check_note(*note, config, session.index);
+        CachedNote fresh;
+        fresh.findings.reserve(checked.diagnostics.size());
+        for (const auto& d : checked.diagnostics) fresh.findings.push_back(locate(*note, d));
+        fresh.facts = std::move(checked.facts);
+        note.reset();  // the text is not needed past this point
+        ++parsed;
+        if (cacheable && readable) cache->store(target.rel, size, mtime_ns, content_hash, fresh);
+        cached = std::move(fresh);
+      }
+    }
+    findings[i] = std::move(cached->findings);
+    NoteResult checked;
+    checked.facts = std::move(cached->facts);
+    checked.facts.rel_path = target.rel;
     // Vault rules that read only this note's facts run now, while they are at hand.
     std::vector<NoteFacts> one(1);
     one[0] = std::move(checked.facts);
@@ -453,6 +492,12 @@ LintResult lint(const Session& session) {
     one[0].path = {};  // restored from the target for the cross-note rules
     facts[i] = std::move(one[0]);
   });
+  if (cache) {
+    cache->save(session.index);
+    result.cache_hits = cache->hits();
+    cache.reset();
+  }
+  result.notes_parsed = parsed;
   std::unordered_set<std::string> linted;
   for (const auto& target : session.targets) linted.insert(target.rel);
   // Notes that are not linted still count for vault-wide facts such as duplicate ids.

@@ -28,6 +28,10 @@ struct LintOptions {
   std::vector<std::string> ignore;  // added to the configured ignores
   unsigned jobs = 0;                // threads for the per-note phase; 0: one per hardware thread
   bool real_paths = false;          // resolve symlinks in report paths (for SARIF)
+  // The result cache: off for library callers unless asked for; the command line turns it on.
+  bool cache = false;
+  std::optional<std::filesystem::path> cache_dir;  // default: .notelint_cache under the vault root
+  std::string cache_version = NOTELINT_VERSION;    // part of the cache key (tests pass others)
 };
 
 struct Target {
@@ -43,6 +47,8 @@ struct Session {
   std::vector<Target> targets;
   unsigned jobs = 1;
   bool real_paths = false;  // fill FileReport::real_path (SARIF asks for it)
+  std::optional<std::filesystem::path> cache_dir;  // set when the result cache is on
+  std::string cache_version;
 
   std::filesystem::path file(const Target& target) const {
     return target.outside.empty() ? index.root / target.rel : std::filesystem::path(target.outside);
@@ -57,6 +63,8 @@ Session prepare_session(const LintOptions& options);
 struct LintResult {
   std::vector<FileReport> reports;  // one per linted file, sorted by path
   std::size_t files_checked = 0;
+  std::size_t cache_hits = 0;  // notes answered from the result cache
+  std::size_t notes_parsed = 0;  // notes read and checked afresh
   std::vector<const RuleInfo*> rules_run;  // enabled for some file, in registry order
 };
 

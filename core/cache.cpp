@@ -473,6 +473,14 @@ void ResultCache::store(const std::string& rel, std::uintmax_t size, std::int64_
   std::string blob = encode_note(note);
   std::lock_guard<std::mutex> lock(mutex_);
   ++misses_;
+  // A note with hundreds of thousands of findings or tags (a pasted dump) is checked afresh
+  // each time rather than filling the cache with tens of megabytes.
+  constexpr std::size_t kMaxRecord = 1 << 20;
+  if (blob.size() > kMaxRecord) {
+    entries_.erase(rel);
+    dirty_ = true;
+    return;
+  }
   if (!spill_) spill_ = std::tmpfile();
   if (!spill_) return;
   if (std::fwrite(blob.data(), 1, blob.size(), spill_) != blob.size()) return;

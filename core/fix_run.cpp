@@ -54,18 +54,16 @@ FixRunResult fix_session(const Session& session, const FixRunOptions& options) {
   // Vault rules need every note's facts before any note can be fixed.
   std::vector<Loaded> loaded(targets.size());
   std::vector<NoteFacts> facts;
-  std::unordered_set<std::string> linted;
   for (std::size_t i = 0; i < targets.size(); ++i) {
-    linted.insert(targets[i].rel);
     loaded[i].file = read_stamped(session.file(targets[i]));
-    auto note = parse_note(targets[i].display, targets[i].rel, loaded[i].file ? loaded[i].file->text : std::string());
+    auto note = parse_note(session.display(targets[i]), targets[i].rel, loaded[i].file ? loaded[i].file->text : std::string());
     NoteResult checked = check_note(*note, config, session.index);
     checked.facts.linted = true;
     loaded[i].diagnostics = std::move(checked.diagnostics);
     facts.push_back(std::move(checked.facts));
     if (options.progress) options.progress("checked", i + 1, targets.size(), 0);
   }
-  add_unlinted_facts(session, linted, facts);
+  add_unlinted_facts(session, facts);
   auto vault = vault_diagnostics(facts, config, session.index);
   for (std::size_t i = 0; i < targets.size(); ++i)
     for (auto& d : vault[i]) loaded[i].diagnostics.push_back(std::move(d));
@@ -80,7 +78,7 @@ FixRunResult fix_session(const Session& session, const FixRunOptions& options) {
       const Target& target = targets[i];
       // The note's own facts change as it is fixed; the rest of the vault stays as read.
       auto relint = [&](const std::string& text) {
-        auto note = parse_note(target.display, target.rel, text);
+        auto note = parse_note(session.display(target), target.rel, text);
         NoteResult checked = check_note(*note, config, session.index);
         checked.facts.linted = true;
         std::swap(facts[i], checked.facts);
@@ -90,7 +88,7 @@ FixRunResult fix_session(const Session& session, const FixRunOptions& options) {
         return std::move(checked.diagnostics);
       };
       FixedText fixed = apply_fixes(item.file->text, std::move(item.diagnostics), relint, options.fix);
-      FileFix file{target.display, item.file->text, std::move(fixed.text), std::move(fixed.applied), false, {}};
+      FileFix file{session.display(target), item.file->text, std::move(fixed.text), std::move(fixed.applied), false, {}};
       if (!fixed.converged) {
         file.problem = problem(kFixDidNotConverge,
                                "fixes did not settle after " + std::to_string(options.fix.max_passes) +

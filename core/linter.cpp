@@ -139,15 +139,19 @@ Session prepare_session(const LintOptions& options) {
   auto add_rel = [&](std::string_view rel) {
     std::string r(rel);
     if (excluded(session.config, r)) return;
-    std::string display = prefix_works ? prefix + r : display_path(session.index.root / r, cwd);
-    targets.push_back(Target{std::string(), std::move(display), std::move(r)});
+    Target target{std::move(r), nullptr};
+    if (!prefix_works)
+      target.elsewhere = std::make_shared<const Target::Elsewhere>(
+          Target::Elsewhere{display_path(session.index.root / target.rel, cwd), std::string()});
+    targets.push_back(std::move(target));
   };
   auto add = [&](const fs::path& file) {
     fs::path abs = file.lexically_normal();
     if (is_within(abs, session.index.root)) return add_rel(abs.lexically_relative(session.index.root).generic_string());
     std::string rel = abs.filename().string();
     if (excluded(session.config, rel)) return;
-    targets.push_back(Target{abs.string(), display_path(abs, cwd), rel});
+    targets.push_back(
+        Target{rel, std::make_shared<const Target::Elsewhere>(Target::Elsewhere{display_path(abs, cwd), abs.string()})});
   };
   for (fs::path input : inputs) {
     if (!fs::is_directory(input, ec)) {
@@ -181,10 +185,19 @@ Session prepare_session(const LintOptions& options) {
       it.increment(ec);
     }
   }
-  std::sort(targets.begin(), targets.end(), [](const Target& a, const Target& b) { return a.display < b.display; });
+  session.display_prefix = prefix;
+  // Sorted by the path shown; when every target is shown as prefix + rel, rel orders them alike.
+  const bool all_prefixed = std::none_of(targets.begin(), targets.end(), [](const Target& t) { return t.elsewhere != nullptr; });
+  if (all_prefixed) {
+    std::sort(targets.begin(), targets.end(), [](const Target& a, const Target& b) { return a.rel < b.rel; });
+  } else {
+    std::sort(targets.begin(), targets.end(),
+              [&](const Target& a, const Target& b) { return session.display(a) < session.display(b); });
+  }
   targets.erase(std::unique(targets.begin(), targets.end(),
-                            [](const Target& a, const Target& b) { return a.display == b.display; }),
+                            [&](const Target& a, const Target& b) { return session.display(a) == session.display(b); }),
                 targets.end());
+  targets.shrink_to_fit();
   session.targets = std::move(targets);
   session.jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   session.real_paths = options.real_paths;
@@ -250,7 +263,7 @@ namespace {
 template <class Take, class TakeFile>
 void each_vault_report(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
                        VaultRules which, bool only_fixing_rules, std::optional<std::size_t> only_note, Take&& take,
-                       TakeFile&& take_file) {
+                       TakeFile&& take_file, const std::function<std::string(std::size_t)>& path_of = {}) {
   for (const auto& rule : all_rules()) {
     if (!rule.check_vault || !config.rule_enabled_anywhere(rule)) continue;
     if ((which == VaultRules::note_local && !rule.note_local) || (which == VaultRules::cross && rule.note_local))
@@ -258,6 +271,7 @@ void each_vault_report(const std::vector<NoteFacts>& facts, const Config& config
     if (only_fixing_rules && rule.fix == FixAvailability::none) continue;
     VaultSink sink;
     sink.set_rule(&rule);
+    sink.set_path_of(path_of);
     if (only_note) sink.only(*only_note);
     rule.check_vault(facts, config, index, sink);
     for (auto& entry : sink.entries) {
@@ -278,7 +292,7 @@ void each_vault_report(const std::vector<NoteFacts>& facts, const Config& config
 
 void check_vault(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
                  std::vector<std::vector<Finding>>& findings, std::map<std::string, std::vector<Finding>>* file_findings,
-                 VaultRules which) {
+                 VaultRules which, const std::function<std::string(std::size_t)>& path_of) {
   each_vault_report(
       facts, config, index, which, false, std::nullopt,
       [&](VaultSink::Entry& entry, Severity severity) {
@@ -296,7 +310,8 @@ void check_vault(const std::vector<NoteFacts>& facts, const Config& config, cons
       [&](VaultSink::Entry& entry, Severity severity) {
         if (file_findings)
           (*file_findings)[entry.file].push_back(Finding{entry.rule, severity, std::move(entry.message), {}, {}, {}, {}});
-      });
+      },
+      path_of);
 }
 
 std::vector<std::vector<Diagnostic>> vault_diagnostics(const std::vector<NoteFacts>& facts, const Config& config,
@@ -372,8 +387,13 @@ std::optional<NoteFacts> other_note_facts(const VaultIndex* index, const std::st
 
 }  // namespace
 
-std::size_t add_unlinted_facts(const Session& session, const std::unordered_set<std::string>& linted,
-                               std::vector<NoteFacts>& facts) {
+std::size_t add_unlinted_facts(const Session& session, std::vector<NoteFacts>& facts) {
+  // The linted notes, as sorted views (a set of 50,000 strings would cost megabytes).
+  std::vector<std::string_view> linted;
+  linted.reserve(session.targets.size());
+  for (const auto& target : session.targets)
+    if (!target.outside()) linted.push_back(target.rel);
+  std::sort(linted.begin(), linted.end());
   // Vault rules see every note of the vault, so that a run on some files (pre-commit splits the
   // list across parallel calls) finds what a run on the whole vault finds, on those files.
   const Config& config = session.config;
@@ -382,7 +402,8 @@ std::size_t add_unlinted_facts(const Session& session, const std::unordered_set<
     std::vector<std::string> others;
     for (std::string_view path : session.index.files) {
       std::string rel(path);
-      if (rel.size() > 3 && rel.compare(rel.size() - 3, 3, ".md") == 0 && !linted.count(rel) && !excluded(config, rel))
+      if (rel.size() > 3 && rel.compare(rel.size() - 3, 3, ".md") == 0 &&
+          !std::binary_search(linted.begin(), linted.end(), std::string_view(rel)) && !excluded(config, rel))
         others.push_back(std::move(rel));
     }
     std::vector<std::optional<NoteFacts>> found(others.size());
@@ -447,7 +468,7 @@ LintResult lint(const Session& session) {
     const Target& target = session.targets[i];
     const fs::path file = session.file(target);
     // Files outside the vault root are keyed by name only: they are never cached.
-    const bool cacheable = cache && target.outside.empty();
+    const bool cacheable = cache && !target.outside();
     std::optional<CachedNote> cached;
     if (cacheable)
       if (auto stamp = stat_note_file(file)) cached = cache->by_stamp(target.rel, stamp->size, stamp->mtime_ns);
@@ -462,7 +483,7 @@ LintResult lint(const Session& session) {
       if (!cached) {
         const auto size = read.size;
         const auto mtime_ns = read.mtime_ns;
-        auto note = parse_note(target.display, target.rel, std::move(read.text), config.front_matter.max_size);
+        auto note = parse_note(session.display(target), target.rel, std::move(read.text), config.front_matter.max_size);
         note->read_status = read.status;
         note->read_reason = std::move(read.reason);
         note->file_size = read.size;
@@ -498,13 +519,13 @@ LintResult lint(const Session& session) {
     cache.reset();
   }
   result.notes_parsed = parsed;
-  std::unordered_set<std::string> linted;
-  for (const auto& target : session.targets) linted.insert(target.rel);
   // Notes that are not linted still count for vault-wide facts such as duplicate ids.
-  findings.resize(add_unlinted_facts(session, linted, facts));
-  for (std::size_t i = 0; i < count; ++i) facts[i].path = session.targets[i].display;
+  findings.resize(add_unlinted_facts(session, facts));
   std::map<std::string, std::vector<Finding>> asset_findings;
-  check_vault(facts, config, session.index, findings, &asset_findings, VaultRules::cross);
+  // Compacted facts of linted notes hold no display path: rules naming a note ask for it.
+  check_vault(facts, config, session.index, findings, &asset_findings, VaultRules::cross, [&](std::size_t i) {
+    return i < count ? session.display(session.targets[i]) : facts[i].path;
+  });
   facts = {};
   std::error_code ec;
   fs::path real_cwd = session.real_paths ? fs::weakly_canonical(fs::current_path(ec), ec) : fs::path();
@@ -514,7 +535,7 @@ LintResult lint(const Session& session) {
     sort_findings(findings[i]);
     const Target& target = session.targets[i];
     std::string real = session.real_paths ? real_path(session.file(target), real_cwd) : std::string();
-    result.reports.push_back(FileReport{target.display, std::move(real), std::move(findings[i]), target.rel, true});
+    result.reports.push_back(FileReport{session.display(target), std::move(real), std::move(findings[i]), target.rel, true});
   }
   // Findings on files that are not notes (orphaned assets) get reports of their own, in path order.
   for (auto& [rel, located] : asset_findings) {

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -34,10 +35,16 @@ struct LintOptions {
   std::string cache_version = NOTELINT_VERSION;    // part of the cache key (tests pass others)
 };
 
+// A file to lint. Most lie in the vault and are shown as the session's display prefix plus their
+// vault path, so only that path is stored (50,000 targets cost a few MiB).
 struct Target {
-  std::string outside;  // the absolute path of a file outside the vault root, else empty
-  std::string display;  // relative to the working directory, '/'-separated
-  std::string rel;      // relative to the vault root (the file name when outside it)
+  std::string rel;  // relative to the vault root (the file name when outside it)
+  struct Elsewhere {
+    std::string display;  // relative to the working directory, '/'-separated
+    std::string outside;  // the absolute path of a file outside the vault root, else empty
+  };
+  std::shared_ptr<const Elsewhere> elsewhere;  // set when display is not prefix + rel
+  bool outside() const { return elsewhere && !elsewhere->outside.empty(); }
 };
 
 // Everything a run needs, resolved once: config, vault index, the files to lint.
@@ -50,8 +57,14 @@ struct Session {
   std::optional<std::filesystem::path> cache_dir;  // set when the result cache is on
   std::string cache_version;
 
+  std::string display_prefix;  // the vault root relative to the working directory, with '/'
+
   std::filesystem::path file(const Target& target) const {
-    return target.outside.empty() ? index.root / target.rel : std::filesystem::path(target.outside);
+    return target.outside() ? std::filesystem::path(target.elsewhere->outside) : index.root / target.rel;
+  }
+  // The path shown to the user: relative to the working directory, '/'-separated.
+  std::string display(const Target& target) const {
+    return target.elsewhere ? target.elsewhere->display : display_prefix + target.rel;
   }
 };
 
@@ -87,7 +100,7 @@ enum class VaultRules { all, note_local, cross };
 void check_vault(const std::vector<NoteFacts>& facts, const Config& config, const VaultIndex& index,
                  std::vector<std::vector<Finding>>& findings,
                  std::map<std::string, std::vector<Finding>>* file_findings = nullptr,
-                 VaultRules which = VaultRules::all);
+                 VaultRules which = VaultRules::all, const std::function<std::string(std::size_t)>& path_of = {});
 
 // Drops what only note-local vault rules read (links, images, tags, the display path); with
 // keep_references, the indexed files the note references are kept by id first.
@@ -101,8 +114,7 @@ std::vector<std::vector<Diagnostic>> vault_diagnostics(const std::vector<NoteFac
 
 // Adds the id facts of vault notes that are not linted (vault-wide rules such as duplicate ids
 // still need them); returns the new size of facts.
-std::size_t add_unlinted_facts(const Session& session, const std::unordered_set<std::string>& linted,
-                               std::vector<NoteFacts>& facts);
+std::size_t add_unlinted_facts(const Session& session, std::vector<NoteFacts>& facts);
 
 // "https://…", "data:…", "mailto:…": not a local path.
 bool has_scheme(std::string_view src);

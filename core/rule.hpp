@@ -105,6 +105,10 @@ class VaultSink {
   void report_file(std::string rel_path, std::string message) {
     entries.push_back(Entry{kNoNote, rule_, FactSpan{}, std::move(message), std::nullopt, std::move(rel_path)});
   }
+  // The path shown for a note (facts[note].path, which compacted facts of linted notes leave to
+  // the core to supply).
+  void set_path_of(std::function<std::string(std::size_t)> path_of) { path_of_ = std::move(path_of); }
+  std::string path_of(const std::vector<NoteFacts>& facts, std::size_t note) const;
   // The fix engine re-lints one note at a time: rules may skip costly work for the others.
   void only(std::size_t note) { only_ = note; }
   bool wants(std::size_t note) const { return !only_ || *only_ == note; }
@@ -113,6 +117,7 @@ class VaultSink {
  private:
   const RuleInfo* rule_ = nullptr;
   std::optional<std::size_t> only_;
+  std::function<std::string(std::size_t)> path_of_;
 };
 
 }  // namespace notelint

@@ -21,6 +21,11 @@ bool Suppression::covers(std::string_view code, std::uint32_t line) const {
                      [&](const std::string& c) { return code.substr(0, c.size()) == c; });
 }
 
+std::string VaultSink::path_of(const std::vector<NoteFacts>& facts, std::size_t note) const {
+  if (!facts[note].path.empty() || !path_of_) return facts[note].path;
+  return path_of_(note);
+}
+
 bool NoteFacts::suppressed(std::string_view code, std::uint32_t line) const {
   return std::any_of(suppressions.begin(), suppressions.end(),
                      [&](const Suppression& s) { return s.covers(code, line); });

@@ -33,23 +33,33 @@ std::size_t valid_sequence(std::string_view text, std::size_t i) {
 }  // namespace
 
 std::size_t find_invalid_utf8(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
   std::size_t i = 0;
-  while (i < text.size()) {
+  while (i < n) {
     // Most notes are mostly ASCII: skip eight bytes at a time while no high bit is set.
-    while (i + 8 <= text.size()) {
+    while (i + 8 <= n) {
       std::uint64_t word;
-      std::memcpy(&word, text.data() + i, 8);
+      std::memcpy(&word, p + i, 8);
       if (word & 0x8080808080808080ULL) break;
       i += 8;
     }
-    if (i >= text.size()) break;
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
+    if (i >= n) break;
+    const unsigned char c = p[i];
+    if (c < 0x80) {
       ++i;
-      continue;
+    } else if (c >= 0xE1 && c <= 0xEF && c != 0xED) {
+      // Three bytes with no extra range rule: CJK text is mostly these.
+      if (i + 2 >= n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return i;
+      i += 3;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      if (i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) return i;
+      i += 2;
+    } else {
+      std::size_t len = valid_sequence(text, i);
+      if (len == 0) return i;
+      i += len;
     }
-    std::size_t n = valid_sequence(text, i);
-    if (n == 0) return i;
-    i += n;
   }
   return std::string_view::npos;
 }

@@ -1,5 +1,6 @@
 // TX002 invisible-character: zero-width spaces and joiners, soft hyphens and stray BOMs.
-#include <array>
+#include <algorithm>
+#include <cstring>
 
 #include "core/text.hpp"
 #include "rules/rules.hpp"
@@ -51,22 +52,39 @@ bool legitimate_joiner(std::string_view text, std::size_t at, std::size_t after)
   return (is_pictographic(before) && is_pictographic(next)) || joins_glyphs(before) || joins_glyphs(next);
 }
 
-// Lead bytes of the invisible characters' UTF-8 forms (C2 AD, E2 80 8B/8D, E2 81 A0, EF BB BF):
-// the text is valid UTF-8, so every other byte can be skipped without decoding.
-bool may_lead_invisible(char c) {
-  static const auto table = [] {
-    std::array<bool, 256> t{};
-    t[0xC2] = t[0xE2] = t[0xEF] = true;
-    return t;
-  }();
-  return table[static_cast<unsigned char>(c)];
-}
+// The next byte at or after `from` that may begin an invisible character (C2 AD, E2 80 8B/8D,
+// E2 81 A0, EF BB BF). The text is valid UTF-8, so searching bytes is exact; EF begins most CJK
+// punctuation, so the BOM is searched as its three bytes.
+class CandidateScan {
+ public:
+  explicit CandidateScan(std::string_view text) : text_(text) {}
+  std::size_t next(std::size_t from) {
+    if (from > e2_ || e2_ == kUnset) e2_ = find_byte('\xE2', from);
+    if (from > c2_ || c2_ == kUnset) c2_ = find_byte('\xC2', from);
+    if (from > bom_ || bom_ == kUnset) {
+      std::size_t at = from < text_.size() ? text_.find("\xEF\xBB\xBF", from) : std::string_view::npos;
+      bom_ = at == std::string_view::npos ? text_.size() : at;
+    }
+    return std::min({e2_, c2_, bom_});
+  }
+
+ private:
+  static constexpr std::size_t kUnset = static_cast<std::size_t>(-1);
+  std::size_t find_byte(char c, std::size_t from) const {
+    if (from >= text_.size()) return text_.size();
+    const void* hit = std::memchr(text_.data() + from, c, text_.size() - from);
+    return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text_.data()) : text_.size();
+  }
+  std::string_view text_;
+  std::size_t e2_ = kUnset, c2_ = kUnset, bom_ = kUnset;
+};
 
 void check(const Note& note, const Config&, const VaultIndex&, DiagnosticSink& sink) {
   std::string_view text(note.text);
   std::size_t i = note.has_bom ? 3 : 0;  // the file's own BOM is the encoding's business
+  CandidateScan scan(text);
   while (i < text.size()) {
-    while (i < text.size() && !may_lead_invisible(text[i])) ++i;
+    i = scan.next(i);
     if (i >= text.size()) break;
     std::size_t at = i;
     char32_t cp = decode_utf8(text, i);

@@ -152,7 +152,11 @@ int run_check(CheckArgs& args) {
   args.lint.ignore = split_codes(args.ignore_raw);
   args.lint.real_paths = args.format == "sarif";
   args.lint.cache = !args.no_cache;
-  if (!args.cache_dir.empty()) args.lint.cache_dir = args.cache_dir;
+  if (!args.cache_dir.empty()) {
+    args.lint.cache_dir = args.cache_dir;
+  } else if (const char* env = std::getenv("NOTELINT_CACHE_DIR"); env && *env) {
+    args.lint.cache_dir = env;  // CI systems keep their caches in one place
+  }
   Session session = prepare_session(args.lint);
 
   std::optional<FixRunResult> fixed;
@@ -297,7 +301,7 @@ void add_check_options(CLI::App& cmd, CheckArgs& args) {
   cmd.add_option("-j,--jobs", args.lint.jobs, "Threads for checking notes (default: one per hardware thread)")
       ->check(CLI::Range(1u, 256u));
   cmd.add_flag("--no-cache", args.no_cache, "Check every note afresh; neither read nor write the result cache");
-  cmd.add_option("--cache-dir", args.cache_dir, "Keep the result cache in DIR (default: .notelint_cache in the vault root)");
+  cmd.add_option("--cache-dir", args.cache_dir, "Keep the result cache in DIR (default: $NOTELINT_CACHE_DIR, else .notelint_cache in the vault root)");
   cmd.add_option("--color", args.color, "Colour the output")->check(CLI::IsMember({"auto", "always", "never"}));
   cmd.add_flag("--statistics", args.statistics, "Print a count per rule instead of the findings");
   cmd.add_flag("--no-baseline", args.no_baseline, "Show every finding, also those in .notelint-baseline.json");

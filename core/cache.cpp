@@ -18,40 +18,6 @@ namespace notelint {
 
 namespace fs = std::filesystem;
 
-std::uint64_t hash64(std::string_view bytes, std::uint64_t seed) {
-  // MurmurHash64A (Austin Appleby, public domain).
-  const std::uint64_t m = 0xc6a4a7935bd1e995ULL;
-  const int r = 47;
-  std::uint64_t h = seed ^ (bytes.size() * m);
-  const char* data = bytes.data();
-  const std::size_t blocks = bytes.size() / 8;
-  for (std::size_t i = 0; i < blocks; ++i) {
-    std::uint64_t k;
-    std::memcpy(&k, data + i * 8, 8);
-    k *= m;
-    k ^= k >> r;
-    k *= m;
-    h ^= k;
-    h *= m;
-  }
-  const unsigned char* tail = reinterpret_cast<const unsigned char*>(data + blocks * 8);
-  switch (bytes.size() & 7) {
-    case 7: h ^= std::uint64_t(tail[6]) << 48; [[fallthrough]];
-    case 6: h ^= std::uint64_t(tail[5]) << 40; [[fallthrough]];
-    case 5: h ^= std::uint64_t(tail[4]) << 32; [[fallthrough]];
-    case 4: h ^= std::uint64_t(tail[3]) << 24; [[fallthrough]];
-    case 3: h ^= std::uint64_t(tail[2]) << 16; [[fallthrough]];
-    case 2: h ^= std::uint64_t(tail[1]) << 8; [[fallthrough]];
-    case 1:
-      h ^= std::uint64_t(tail[0]);
-      h *= m;
-  }
-  h ^= h >> r;
-  h *= m;
-  h ^= h >> r;
-  return h;
-}
-
 namespace {
 
 // Bumped whenever the record layout below changes.

@@ -12,14 +12,12 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "core/digest.hpp"
 #include "core/vault.hpp"
 
 namespace notelint {
 
 struct Config;
-
-// A 64-bit hash of bytes (MurmurHash64A): content keys, config keys and checksums.
-std::uint64_t hash64(std::string_view bytes, std::uint64_t seed = 0x9E3779B97F4A7C15ULL);
 
 // Everything the per-note results depend on besides the note itself, as one key.
 std::uint64_t cache_key(const Config& config, std::string_view version);

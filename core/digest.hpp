@@ -1,11 +1,15 @@
 // SHA-256 from OpenSSL's libcrypto: content hashes of assets and baseline fingerprints.
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace notelint {
+
+// A fast 64-bit hash of bytes (MurmurHash64A, not cryptographic): cache keys, checksums, lookups.
+std::uint64_t hash64(std::string_view bytes, std::uint64_t seed = 0x9E3779B97F4A7C15ULL);
 
 // Lower-case hex digest of bytes.
 std::string sha256_hex(std::string_view bytes);

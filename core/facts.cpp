@@ -144,17 +144,21 @@ FactSpan fact_span(const Note& note, Span span) {
   return where;
 }
 
+void add_id_fact(const Note& note, NoteFacts& facts) {
+  if (const auto* id = note.front_matter.find("id"); id && id->value.IsScalar() && !id->value.Scalar().empty()) {
+    facts.has_id = true;
+    facts.id = id->value.Scalar();
+    facts.id_where = fact_span(note, id->line);
+  }
+}
+
 NoteFacts extract_facts(const Note& note, const Config& config) {
   NoteFacts facts;
   facts.path = note.path;
   facts.rel_path = note.rel_path;
   if (!note.checkable()) return facts;
   const auto& fm = note.front_matter;
-  if (const auto* id = fm.find("id"); id && id->value.IsScalar() && !id->value.Scalar().empty()) {
-    facts.has_id = true;
-    facts.id = id->value.Scalar();
-    facts.id_where = fact_span(note, id->line);
-  }
+  add_id_fact(note, facts);
   for (const auto& link : note.outline.wiki_links) {
     if (link.embed && is_asset_name(strip_query_fragment(link.inner.substr(0, link.inner.find('|'))))) {
       ImageFact image;

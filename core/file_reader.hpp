@@ -26,6 +26,7 @@ std::optional<SizeAndTime> stat_note_file(const std::filesystem::path& file);
 
 // Reads a file of at most max_size bytes. Directories, FIFOs, sockets and devices are never
 // opened (a FIFO would block forever); symbolic links are followed only to a regular file.
-FileRead read_note_file(const std::filesystem::path& file, std::uintmax_t max_size);
+// buffer: storage to read into (a thread reading many notes passes its last note's text back).
+FileRead read_note_file(const std::filesystem::path& file, std::uintmax_t max_size, std::string buffer = {});
 
 }  // namespace notelint

@@ -3,12 +3,12 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include "core/config.hpp"
+#include "core/file_reader.hpp"
 #include "core/front_matter_values.hpp"
 #include "core/note.hpp"
 #include "core/text.hpp"
@@ -106,10 +106,10 @@ ProposedConfig propose_config(const fs::path& dir) {
     if (rel.size() > 3 && rel.substr(rel.size() - 3) == ".md") paths.emplace_back(rel);
   std::sort(paths.begin(), paths.end());
   for (const auto& rel : paths) {
-    std::ifstream in(index.root / rel, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    auto note = parse_note(rel, rel, buffer.str());
+    // The core's reader: FIFOs and devices are never opened, oversized files are skipped.
+    FileRead read = read_note_file(index.root / rel, defaults.max_file_size);
+    if (read.status != ReadStatus::ok) continue;
+    auto note = parse_note(rel, rel, std::move(read.text), defaults.front_matter.max_size);
     if (!note->checkable()) continue;
     ++notes;
     for (const auto& key : note->front_matter.keys) ++key_counts[key.key];

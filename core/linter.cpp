@@ -377,11 +377,7 @@ std::optional<NoteFacts> other_note_facts(const VaultIndex* index, const std::st
   NoteFacts facts;
   facts.path = note.path;
   facts.rel_path = rel;
-  if (const auto* id = note.front_matter.find("id"); id && id->value.IsScalar() && !id->value.Scalar().empty()) {
-    facts.has_id = true;
-    facts.id = id->value.Scalar();
-    facts.id_where = fact_span(note, id->line);
-  }
+  add_id_fact(note, facts);
   return facts;
 }
 
@@ -473,12 +469,16 @@ LintResult lint(const Session& session) {
     if (cacheable)
       if (auto stamp = stat_note_file(file)) cached = cache->by_stamp(target.rel, stamp->size, stamp->mtime_ns);
     if (!cached) {
-      FileRead read = read_note_file(file, config.max_file_size);
+      // Each thread reads into the buffer of its previous note: a large block allocated and
+      // freed per note fragments the heap as long-lived facts accumulate between them.
+      thread_local std::string buffer;
+      FileRead read = read_note_file(file, config.max_file_size, std::move(buffer));
       const bool readable = read.status == ReadStatus::ok;
       std::uint64_t content_hash = 0;
       if (cacheable && readable) {
         content_hash = hash64(read.text);
         cached = cache->by_content(target.rel, content_hash, read.size, read.mtime_ns);
+        if (cached) buffer = std::move(read.text);
       }
       if (!cached) {
         const auto size = read.size;
@@ -492,6 +492,9 @@ LintResult lint(const Session& session) {
         fresh.findings.reserve(checked.diagnostics.size());
         for (const auto& d : checked.diagnostics) fresh.findings.push_back(locate(*note, d));
         fresh.facts = std::move(checked.facts);
+        buffer = std::move(note->text);
+        buffer.clear();
+        if (buffer.capacity() > (1u << 20)) buffer = std::string();  // keep no 10 MB dump around
         note.reset();  // the text is not needed past this point
         ++parsed;
         if (cacheable && readable) cache->store(target.rel, size, mtime_ns, content_hash, fresh);

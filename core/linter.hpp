@@ -120,6 +120,8 @@ std::size_t add_unlinted_facts(const Session& session, std::vector<NoteFacts>& f
 bool has_scheme(std::string_view src);
 
 NoteFacts extract_facts(const Note& note, const Config& config);
+// The note's `id` and where it stands, when it has a non-empty scalar id.
+void add_id_fact(const Note& note, NoteFacts& facts);
 
 Finding locate(const Note& note, const Diagnostic& d);
 FactSpan fact_span(const Note& note, Span span);

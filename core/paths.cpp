@@ -4,9 +4,25 @@
 
 namespace notelint {
 
+bool is_lexically_normal(std::string_view path) {
+  if (path.empty()) return false;
+  std::size_t at = path.front() == '/' ? 1 : 0;
+  if (at == path.size()) return true;  // "/"
+  while (true) {
+    std::size_t slash = path.find('/', at);
+    std::string_view part = path.substr(at, slash == std::string_view::npos ? std::string_view::npos : slash - at);
+    if (part.empty() || part == "." || part == "..") return false;
+    if (slash == std::string_view::npos) return true;
+    at = slash + 1;
+  }
+}
+
 std::string lexical_normal(std::string_view path) {
+  // Most paths in notes are already normal ("assets/images/x.png"): one copy, no splitting.
+  if (is_lexically_normal(path)) return std::string(path);
   const bool absolute = !path.empty() && path.front() == '/';
   std::vector<std::string_view> parts;
+  parts.reserve(16);
   std::size_t at = 0;
   while (at <= path.size()) {
     std::size_t slash = path.find('/', at);
@@ -23,7 +39,9 @@ std::string lexical_normal(std::string_view path) {
     }
     parts.push_back(part);
   }
-  std::string out = absolute ? "/" : "";
+  std::string out;
+  out.reserve(path.size());
+  if (absolute) out = "/";
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i > 0) out += '/';
     out += parts[i];
@@ -37,6 +55,7 @@ std::string join_normal(std::string_view dir, std::string_view path) {
   std::string joined;
   joined.reserve(dir.size() + 1 + path.size());
   joined.append(dir).append("/").append(path);
+  if (is_lexically_normal(joined)) return joined;
   return lexical_normal(joined);
 }
 

@@ -8,6 +8,9 @@ namespace notelint {
 // "a/./b/../c" -> "a/c"; leading ".." are kept ("../x"), "" and "." give ".", a leading '/' stays.
 std::string lexical_normal(std::string_view path);
 
+// Already normal: no empty, "." or ".." component (a lone "/" is normal).
+bool is_lexically_normal(std::string_view path);
+
 // dir + '/' + path (path alone when dir is empty or path starts with '/'), normalised.
 std::string join_normal(std::string_view dir, std::string_view path);
 

@@ -79,6 +79,10 @@ void VaultIndex::sort_lookups() {
   }
   std::sort(tag_notes.begin(), tag_notes.end());
   tag_notes.erase(std::unique(tag_notes.begin(), tag_notes.end()), tag_notes.end());
+  by_hash_.clear();
+  by_hash_.reserve(files.size());
+  for (std::size_t id = 0; id < files.size(); ++id) by_hash_.emplace_back(hash64(files[id]), static_cast<std::uint32_t>(id));
+  std::sort(by_hash_.begin(), by_hash_.end());
 }
 
 void VaultIndex::add_file(std::string_view rel_path) {
@@ -136,8 +140,11 @@ VaultIndex VaultIndex::build(const fs::path& root) {
 bool VaultIndex::has_file(std::string_view rel_path) const { return file_id(rel_path) != npos; }
 
 std::size_t VaultIndex::file_id(std::string_view rel_path) const {
-  auto it = std::lower_bound(files.begin(), files.end(), rel_path);
-  return it != files.end() && *it == rel_path ? static_cast<std::size_t>(it - files.begin()) : npos;
+  const std::uint64_t h = hash64(rel_path);
+  auto it = std::lower_bound(by_hash_.begin(), by_hash_.end(), std::make_pair(h, std::uint32_t{0}));
+  for (; it != by_hash_.end() && it->first == h; ++it)
+    if (files[it->second] == rel_path) return it->second;
+  return npos;
 }
 
 std::vector<std::string_view> VaultIndex::matching(const std::vector<Entry>& entries, std::string_view key) {
@@ -164,6 +171,8 @@ bool VaultIndex::has_note_stem(std::string_view stem) const { return contains(by
 bool VaultIndex::has_note_lower_stem(std::string_view lower_stem) const { return contains(by_lower_stem_, lower_stem); }
 
 bool VaultIndex::exists(std::string_view path) const {
+  // Candidates are usually normal already: look them up without a copy.
+  if (is_lexically_normal(path) && path.front() != '/' && !leaves_base(path) && has_file(path)) return true;
   std::string normal = lexical_normal(path);
   if (normal.front() != '/') {
     if (!leaves_base(normal) && has_file(normal)) return true;

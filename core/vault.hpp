@@ -76,6 +76,9 @@ struct VaultIndex {
 
   StringArena arena_;
   std::vector<Entry> by_lower_name_, by_stem_, by_lower_stem_;
+  // (hash of the path, file id), sorted: a lookup compares integers in a compact array instead
+  // of long paths that share most of their prefix.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> by_hash_;
 };
 
 struct LinkFact {

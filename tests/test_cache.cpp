@@ -235,20 +235,27 @@ TEST_CASE("records decode to what was encoded, and damaged records are refused")
   CHECK_THROWS(decode_note(bytes + "x"));
 }
 
-TEST_CASE("command line: --no-cache writes nothing, --cache-dir puts the cache elsewhere") {
+TEST_CASE("command line: --no-cache writes nothing, --cache-dir and NOTELINT_CACHE_DIR put the cache elsewhere") {
   TempDir dir, elsewhere;
   write_vault(dir, 3);
-  auto a = run(binary() + " " + quoted(dir.path()) + " --no-cache --exit-zero");
+  // The test runner sets NOTELINT_CACHE_DIR for every command; these ask for the defaults.
+  const std::string binary = "env -u NOTELINT_CACHE_DIR " + test::binary();
+  auto a = run(binary + " " + quoted(dir.path()) + " --no-cache --exit-zero");
   CHECK(a.exit_code == 0);
   CHECK_FALSE(fs::exists(dir.path() / ".notelint_cache"));
-  auto b = run(binary() + " " + quoted(dir.path()) + " --cache-dir " + quoted(elsewhere.path() / "c") + " --exit-zero");
+  auto b = run(binary + " " + quoted(dir.path()) + " --cache-dir " + quoted(elsewhere.path() / "c") + " --exit-zero");
   CHECK(b.exit_code == 0);
   CHECK_FALSE(fs::exists(dir.path() / ".notelint_cache"));
   CHECK(fs::exists(elsewhere.path() / "c" / "notes.bin"));
-  auto c = run(binary() + " " + quoted(dir.path()) + " --exit-zero");
+  auto e = run("env NOTELINT_CACHE_DIR=" + quoted(elsewhere.path() / "e") + " " + test::binary() + " " +
+               quoted(dir.path()) + " --exit-zero");
+  CHECK_FALSE(fs::exists(dir.path() / ".notelint_cache"));
+  CHECK(fs::exists(elsewhere.path() / "e" / "notes.bin"));
+  auto c = run(binary + " " + quoted(dir.path()) + " --exit-zero");
   CHECK(fs::exists(dir.path() / ".notelint_cache" / "notes.bin"));
   CHECK(c.output == a.output);
   CHECK(b.output == a.output);
+  CHECK(e.output == a.output);
 }
 
 TEST_CASE("a cache that cannot be written does not fail the run") {

@@ -51,18 +51,22 @@ results=$data/results.txt
 time_one() {
   local label=$1 vault=$2
   shift 2
-  local out
-  out=$( { /usr/bin/time -f "%e %U %S %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 ) || true
-  read -r wall user sys rss <<<"$out"
+  # -o: time writes its line to a file, so the tool's own output and errors can be discarded.
+  /usr/bin/time -o "$data/time.out" -f "%e %U %S %M" "$@" >/dev/null 2>&1 || true
+  read -r wall user sys rss < <(tail -1 "$data/time.out")
   echo "$label $vault $wall $(awk -v u="$user" -v s="$sys" "BEGIN{print u + s}") $rss" >> "$results"
 }
 
 for round in $(seq "$rounds"); do
+  # notelint cold on every size back to back, so that the 50k/10k ratio compares runs made
+  # seconds apart (a shared machine's speed drifts over minutes).
+  for n in $sizes; do
+    time_one notelint-cold "v$n" "$notelint" "$data/v$n" --quiet --exit-zero --no-cache
+  done
   for n in $sizes; do
     vault=$data/v$n
     time_one cat "v$n" sh -c "find '$vault' -name '*.md' -print0 | xargs -0 cat"
     time_one md4c-floor "v$n" "$data/md4c_floor" "$vault"
-    time_one notelint-cold "v$n" "$notelint" "$vault" --quiet --exit-zero --no-cache
     # Warm: the cache is filled by the previous round's run (or the untimed one below).
     [[ -f $vault/.notelint_cache/notes.bin ]] || "$notelint" "$vault" --quiet --exit-zero >/dev/null 2>&1 || true
     time_one notelint-warm "v$n" "$notelint" "$vault" --quiet --exit-zero

@@ -11,12 +11,14 @@
 
 namespace notelint {
 
-LineIndex::LineIndex(std::string_view text, std::size_t first_line_start) : text_(text) {
+LineIndex::LineIndex(std::string_view text, std::size_t first_line_start, std::optional<bool> has_cr)
+    : text_(text) {
   starts_.push_back(first_line_start);
   const char* data = text.data();
   const std::size_t size = text.size();
   if (first_line_start >= size) return;
-  if (std::memchr(data + first_line_start, '\r', size - first_line_start) == nullptr) {
+  if (!has_cr) has_cr = std::memchr(data + first_line_start, '\r', size - first_line_start) != nullptr;
+  if (!*has_cr) {
     // LF only (nearly every note): memchr finds the line ends.
     for (const char* p = data + first_line_start;
          (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(data + size - p)))) != nullptr;) {
@@ -268,9 +270,11 @@ std::unique_ptr<Note> parse_note(std::string path, std::string rel_path, std::st
   note.rel_path = std::move(rel_path);
   note.text = std::move(text);
   note.has_bom = note.text.size() >= 3 && note.text.compare(0, 3, "\xEF\xBB\xBF") == 0;
-  note.lines = LineIndex(note.text, note.has_bom ? 3 : 0);
-  note.binary = note.text.find('\0') != std::string::npos;
-  note.invalid_utf8 = find_invalid_utf8(note.text);
+  const TextScan scan = scan_text(note.text);
+  note.lines = LineIndex(note.text, note.has_bom ? 3 : 0, scan.cr);
+  note.binary = scan.nul;
+  note.invalid_utf8 = scan.invalid;
+  note.invisible_from = scan.invisible;
   note.body_begin = note.has_bom ? 3 : 0;
   if (!note.checkable()) return owned;
   parse_front_matter(note, max_front_matter);

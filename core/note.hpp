@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,7 +18,8 @@ namespace notelint {
 class LineIndex {
  public:
   LineIndex() = default;
-  LineIndex(std::string_view text, std::size_t first_line_start);
+  // has_cr: whether the text holds a CR byte, when the caller already knows.
+  LineIndex(std::string_view text, std::size_t first_line_start, std::optional<bool> has_cr = std::nullopt);
   std::size_t line_count() const { return starts_.size(); }
   std::size_t line_of(std::size_t offset) const;  // 0-based
   std::size_t line_start(std::size_t line) const { return starts_[line]; }
@@ -130,6 +132,7 @@ struct Note {
   std::string text;
   bool has_bom = false;
   std::size_t invalid_utf8 = std::string::npos;  // first invalid byte, if any
+  std::size_t invisible_from = 0;  // no invisible character starts before this (npos: none at all)
   bool binary = false;                            // holds NUL bytes
   // A file that could not be read (IO001) or is too large (IO002) is a note without text.
   ReadStatus read_status = ReadStatus::ok;

@@ -32,37 +32,56 @@ std::size_t valid_sequence(std::string_view text, std::size_t i) {
 }
 }  // namespace
 
-std::size_t find_invalid_utf8(std::string_view text) {
+TextScan scan_text(std::string_view text) {
+  TextScan scan;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  auto has_zero_byte = [](std::uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
   std::size_t i = 0;
   while (i < n) {
-    // Most notes are mostly ASCII: skip eight bytes at a time while no high bit is set.
+    // Most notes are mostly ASCII: eight bytes at a time while no high bit is set.
     while (i + 8 <= n) {
       std::uint64_t word;
       std::memcpy(&word, p + i, 8);
-      if (word & 0x8080808080808080ULL) break;
+      if (word & kHighs) break;
+      scan.nul = scan.nul || has_zero_byte(word);
+      scan.cr = scan.cr || has_zero_byte(word ^ (kOnes * '\r'));
       i += 8;
     }
     if (i >= n) break;
     const unsigned char c = p[i];
     if (c < 0x80) {
+      scan.nul = scan.nul || c == 0;
+      scan.cr = scan.cr || c == '\r';
       ++i;
     } else if (c >= 0xE1 && c <= 0xEF && c != 0xED) {
       // Three bytes with no extra range rule: CJK text is mostly these.
-      if (i + 2 >= n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return i;
+      if (i + 2 >= n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) break;
+      if (scan.invisible == std::string_view::npos && (c == 0xE2 || (c == 0xEF && p[i + 1] == 0xBB && p[i + 2] == 0xBF)))
+        scan.invisible = i;
       i += 3;
     } else if (c >= 0xC2 && c <= 0xDF) {
-      if (i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) return i;
+      if (i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) break;
+      if (c == 0xC2 && scan.invisible == std::string_view::npos) scan.invisible = i;
       i += 2;
     } else {
       std::size_t len = valid_sequence(text, i);
-      if (len == 0) return i;
+      if (len == 0) break;
       i += len;
     }
   }
-  return std::string_view::npos;
+  if (i < n) {
+    // Not valid UTF-8: the rest is searched plainly.
+    scan.invalid = i;
+    scan.invisible = std::min(scan.invisible, i);
+    scan.nul = scan.nul || std::memchr(p + i, 0, n - i) != nullptr;
+    scan.cr = scan.cr || std::memchr(p + i, '\r', n - i) != nullptr;
+  }
+  return scan;
 }
+
+std::size_t find_invalid_utf8(std::string_view text) { return scan_text(text).invalid; }
 
 char32_t decode_utf8(std::string_view text, std::size_t& i) {
   auto lead = static_cast<unsigned char>(text[i]);

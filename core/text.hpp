@@ -10,6 +10,16 @@ namespace notelint {
 // Offset of the first byte that is not valid UTF-8, or npos when the text is valid.
 std::size_t find_invalid_utf8(std::string_view text);
 
+// One pass over a note's bytes: what find_invalid_utf8 finds, whether the text holds NUL or CR
+// bytes, and the first byte that may begin an invisible character (C2, E2, or a BOM).
+struct TextScan {
+  std::size_t invalid = std::string_view::npos;
+  bool nul = false;
+  bool cr = false;
+  std::size_t invisible = std::string_view::npos;
+};
+TextScan scan_text(std::string_view text);
+
 // Decodes the code point starting at text[i] and advances i past it.
 // Invalid bytes decode to U+FFFD and advance by one byte.
 char32_t decode_utf8(std::string_view text, std::size_t& i);

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "core/paths.hpp"
+#include "core/text.hpp"
 
 using namespace notelint;
 
@@ -27,4 +28,37 @@ TEST_CASE("lexical_normal agrees with std::filesystem on the paths notes use", "
   CHECK(parent_of("a/b/c.md") == "a/b");
   CHECK(parent_of("c.md").empty());
   CHECK(file_name("a/b/c.md") == "c.md");
+}
+
+TEST_CASE("scan_text finds invalid bytes, NUL, CR and invisible-character candidates in one pass", "[text]") {
+  using notelint::scan_text;
+  std::string ascii(64, 'a');
+  auto s = scan_text(ascii);
+  CHECK(s.invalid == std::string_view::npos);
+  CHECK_FALSE(s.nul);
+  CHECK_FALSE(s.cr);
+  CHECK(s.invisible == std::string_view::npos);
+  for (std::size_t at : {0u, 5u, 8u, 31u, 63u}) {
+    std::string t = ascii;
+    t[at] = '\r';
+    CHECK(scan_text(t).cr);
+    t[at] = '\0';
+    CHECK(scan_text(t).nul);
+  }
+  std::string cjk = "中文。文本，" + ascii + "\xE2\x80\x8B" + "尾";
+  s = scan_text(cjk);
+  CHECK(s.invalid == std::string_view::npos);
+  CHECK(s.invisible == cjk.find("\xE2\x80\x8B"));
+  std::string bom_inside = "中" + std::string("\xEF\xBB\xBF") + "x";
+  CHECK(scan_text(bom_inside).invisible == 3);
+  std::string soft = "a\xC2\xAD" "b";
+  CHECK(scan_text(soft).invisible == 1);
+  std::string bad = "中文\xE4\xB8" + ascii + "\r" + std::string(1, '\0');
+  s = scan_text(bad);
+  CHECK(s.invalid == 6);
+  CHECK(s.cr);
+  CHECK(s.nul);
+  CHECK(scan_text("\xED\xA0\x80").invalid == 0);  // a surrogate
+  CHECK(scan_text("\xE0\x80\x80").invalid == 0);  // overlong
+  CHECK(scan_text("\xF0\x9F\x98\x80").invalid == std::string_view::npos);
 }

@@ -62,8 +62,10 @@ class CandidateScan {
     if (from > e2_ || e2_ == kUnset) e2_ = find_byte('\xE2', from);
     if (from > c2_ || c2_ == kUnset) c2_ = find_byte('\xC2', from);
     if (from > bom_ || bom_ == kUnset) {
-      std::size_t at = from < text_.size() ? text_.find("\xEF\xBB\xBF", from) : std::string_view::npos;
-      bom_ = at == std::string_view::npos ? text_.size() : at;
+      // memmem, not string_view::find: find stops at every EF (most CJK punctuation) to compare.
+      const void* hit = from < text_.size() ? ::memmem(text_.data() + from, text_.size() - from, "\xEF\xBB\xBF", 3)
+                                            : nullptr;
+      bom_ = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text_.data()) : text_.size();
     }
     return std::min({e2_, c2_, bom_});
   }
@@ -82,6 +84,9 @@ class CandidateScan {
 void check(const Note& note, const Config&, const VaultIndex&, DiagnosticSink& sink) {
   std::string_view text(note.text);
   std::size_t i = note.has_bom ? 3 : 0;  // the file's own BOM is the encoding's business
+  // The core's one pass over the bytes saw where the first candidate is, if any.
+  if (note.invisible_from == std::string::npos) return;
+  i = std::max(i, note.invisible_from);
   CandidateScan scan(text);
   while (i < text.size()) {
     i = scan.next(i);

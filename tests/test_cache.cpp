@@ -55,6 +55,13 @@ Run lint_with_cache(const TempDir& dir, const std::string& version = NOTELINT_VE
   return run;
 }
 
+// Findings of a rule in a run, on one file when file is given ("n3.md").
+long count_findings(const Run& run, const std::string& code, const std::string& file = "") {
+  return std::count_if(run.lines.begin(), run.lines.end(), [&](const std::string& l) {
+    return l.find(" " + code + " ") != std::string::npos && (file.empty() || l.find("/" + file + ":") != std::string::npos);
+  });
+}
+
 // Moves a file's modification time back, as if it had been written minutes ago: times within
 // two seconds of a run are not trusted by the cache.
 void age(const fs::path& file) {
@@ -109,14 +116,9 @@ TEST_CASE("a changed note is checked again, and only that note") {
   Run second = lint_with_cache(dir);
   CHECK(second.result.notes_parsed == 1);
   CHECK(second.result.cache_hits == 11);
-  auto count_mk = [](const Run& r, const std::string& file) {
-    return std::count_if(r.lines.begin(), r.lines.end(), [&](const std::string& l) {
-      return l.find(file + ":") != std::string::npos && l.find(" MK001 ") != std::string::npos;
-    });
-  };
-  CHECK(count_mk(first, "n3.md") == 1);
-  CHECK(count_mk(second, "n3.md") == 0);
-  CHECK(count_mk(second, "n4.md") == 1);
+  CHECK(count_findings(first, "MK001", "n3.md") == 1);
+  CHECK(count_findings(second, "MK001", "n3.md") == 0);
+  CHECK(count_findings(second, "MK001", "n4.md") == 1);
   // And the result equals a run without any cache.
   TempDir fresh;
   copy_tree(dir.path(), fresh.path());
@@ -143,14 +145,11 @@ TEST_CASE("vault rules run on every run: a new image resolves a cached note's fi
   write_vault(dir, 3);
   age_all(dir);
   Run first = lint_with_cache(dir);
-  auto as001 = [](const Run& r) {
-    return std::count_if(r.lines.begin(), r.lines.end(), [](const std::string& l) { return l.find(" AS001 ") != std::string::npos; });
-  };
-  CHECK(as001(first) == 2);  // x1.png and x2.png are missing
+  CHECK(count_findings(first, "AS001") == 2);  // x1.png and x2.png are missing
   dir.write("notes/assets/x1.png", "png");
   Run second = lint_with_cache(dir);
   CHECK(second.result.notes_parsed == 0);
-  CHECK(as001(second) == 1);
+  CHECK(count_findings(second, "AS001") == 1);
 }
 
 TEST_CASE("a changed config or another notelint version invalidates every note") {
@@ -163,7 +162,7 @@ TEST_CASE("a changed config or another notelint version invalidates every note")
     Run second = lint_with_cache(dir);
     CHECK(second.result.cache_hits == 0);
     CHECK(second.result.notes_parsed == 6);
-    for (const auto& line : second.lines) CHECK(line.find(" MK001 ") == std::string::npos);
+    CHECK(count_findings(second, "MK001") == 0);
     // Back to the first config: the cache now holds the second one's results, so all again.
     dir.write(".notelint.yaml", kConfig);
     CHECK(lint_with_cache(dir).result.notes_parsed == 6);

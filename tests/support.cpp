@@ -1,5 +1,7 @@
 #include "tests/support.hpp"
 
+#include <catch2/catch.hpp>
+
 #include <sys/wait.h>
 
 #include <array>
@@ -32,6 +34,24 @@ fs::path source_dir() { return fs::path(NOTELINT_SOURCE_DIR); }
 fs::path shared_dir() {
   fs::path shared = source_dir().parent_path() / "shared";
   return fs::is_directory(shared) ? shared : fs::path();
+}
+
+fs::path shared_or_skip() {
+  fs::path shared = shared_dir();
+  if (shared.empty()) WARN("../shared is absent: skipped");
+  return shared;
+}
+
+fs::path copy_dendron_site(const TempDir& dir, const fs::path& shared) {
+  fs::path site = dir.path() / "site";
+  fs::copy(shared / "corpora" / "dendron-site", site, fs::copy_options::recursive);
+  return site;
+}
+
+fs::path copy_seed_note(const TempDir& dir, const fs::path& shared) {
+  fs::path note = dir.path() / "arxiv.20231207.md";
+  fs::copy_file(shared / "seed" / "000_f6cdbc7e49b16c5f.txt", note);
+  return note;
 }
 
 TempDir::TempDir() {

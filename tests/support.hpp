@@ -41,6 +41,13 @@ class TempDir {
 
 std::string read_text(const std::filesystem::path& file);
 
+// ../shared, or empty (with a Catch warning that the test is skipped) when it is absent.
+std::filesystem::path shared_or_skip();
+// Copies ../shared/corpora/dendron-site to dir/site and returns that folder.
+std::filesystem::path copy_dendron_site(const TempDir& dir, const std::filesystem::path& shared);
+// Copies the seed note to dir/arxiv.20231207.md and returns its path.
+std::filesystem::path copy_seed_note(const TempDir& dir, const std::filesystem::path& shared);
+
 // Lints paths with an optional config, as `notelint check` would, and returns
 // "path:line:col CODE message" lines.
 std::vector<std::string> lint_lines(const std::vector<std::string>& paths,

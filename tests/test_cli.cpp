@@ -121,13 +121,10 @@ TEST_CASE("notelint rules lists every rule and notelint rule prints its doc", "[
 }
 
 TEST_CASE("the seed note gives exactly its 18 true findings", "[e2e][seed]") {
-  fs::path shared = test::shared_dir();
-  if (shared.empty()) {
-    WARN("../shared is absent: skipped");
-    return;
-  }
+  fs::path shared = test::shared_or_skip();
+  if (shared.empty()) return;
   test::TempDir dir;
-  fs::copy_file(shared / "seed" / "000_f6cdbc7e49b16c5f.txt", dir.path() / "arxiv.20231207.md");
+  test::copy_seed_note(dir, shared);
   dir.write(".notelint.yaml",
             "profile: dendron\n"
             "tags:\n  known: [image_generation, Customization, MLLM, video_generation, Video, Video_efficient,\n"
@@ -148,11 +145,8 @@ TEST_CASE("the seed note gives exactly its 18 true findings", "[e2e][seed]") {
 }
 
 TEST_CASE("the dendron-site corpus lints without errors of the tool, twice the same", "[e2e][corpus]") {
-  fs::path shared = test::shared_dir();
-  if (shared.empty()) {
-    WARN("../shared is absent: skipped");
-    return;
-  }
+  fs::path shared = test::shared_or_skip();
+  if (shared.empty()) return;
   test::TempDir dir;
   fs::path config = dir.write(".notelint.yaml", "profile: dendron\n");
   std::string cmd = binary() + " '" + (shared / "corpora" / "dendron-site" / "vault").string() + "' --config '" +
@@ -198,13 +192,10 @@ TEST_CASE("init proposes a config from the vault and never overwrites one", "[e2
 }
 
 TEST_CASE("init on the dendron-site corpus picks dendron and the tags used twice", "[e2e][init][corpus]") {
-  fs::path shared = test::shared_dir();
-  if (shared.empty()) {
-    WARN("../shared is absent: skipped");
-    return;
-  }
+  fs::path shared = test::shared_or_skip();
+  if (shared.empty()) return;
   test::TempDir dir;
-  fs::copy(shared / "corpora" / "dendron-site", dir.path() / "site", fs::copy_options::recursive);
+  test::copy_dendron_site(dir, shared);
   std::string site = (dir.path() / "site").string();
   auto result = run(binary() + " init '" + site + "'");
   REQUIRE(result.exit_code == 0);

@@ -150,13 +150,10 @@ TEST_CASE("fixture vaults: --fix, --diff | patch -p1 and git apply agree", "[e2e
 }
 
 TEST_CASE("the seed note and the dendron-site corpus fix once and stay fixed", "[e2e][fix][corpus]") {
-  fs::path shared = test::shared_dir();
-  if (shared.empty()) {
-    WARN("../shared is absent: skipped");
-    return;
-  }
+  fs::path shared = test::shared_or_skip();
+  if (shared.empty()) return;
   test::TempDir seed;
-  fs::copy_file(shared / "seed" / "000_f6cdbc7e49b16c5f.txt", seed.path() / "arxiv.20231207.md");
+  test::copy_seed_note(seed, shared);
   check_fix_round_trip(seed.path(), "profile: dendron\n");
   check_fix_round_trip(shared / "corpora" / "dendron-site" / "vault", "profile: dendron\n");
   // The corpus has no safe fix to make, but its did-you-mean tags exercise the writes.
@@ -164,7 +161,7 @@ TEST_CASE("the seed note and the dendron-site corpus fix once and stay fixed", "
 
   // The seed's four pasted markers go; its fourteen missing images remain.
   test::TempDir alone;
-  fs::copy_file(shared / "seed" / "000_f6cdbc7e49b16c5f.txt", alone.path() / "arxiv.20231207.md");
+  test::copy_seed_note(alone, shared);
   auto result = run("cd " + quoted(alone.path()) + " && " + binary() + " --fix", true);
   CHECK(result.exit_code == 1);
   CHECK(result.output.find("\nfixed 4 findings in 1 file; 14 remain\n") != std::string::npos);

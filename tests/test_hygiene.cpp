@@ -105,13 +105,10 @@ TEST_CASE("invisible characters: the fix removes them and nothing is left to rep
 }
 
 TEST_CASE("the statistics table counts equal the JSON output's per rule", "[e2e][hygiene][corpus]") {
-  fs::path shared = test::shared_dir();
-  if (shared.empty()) {
-    WARN("../shared is absent: skipped");
-    return;
-  }
+  fs::path shared = test::shared_or_skip();
+  if (shared.empty()) return;
   test::TempDir dir;
-  fs::copy(shared / "corpora" / "dendron-site", dir.path() / "site", fs::copy_options::recursive);
+  test::copy_dendron_site(dir, shared);
   dir.write("site/.notelint.yaml", "profile: dendron\n");
   auto json = nlohmann::json::parse(run("cd '" + (dir.path() / "site").string() + "' && " + binary() + " --format json").output);
   std::map<std::string, int> want;

@@ -42,33 +42,34 @@ FileRead too_large(std::uintmax_t size) {
 
 }  // namespace
 
+namespace {
+std::int64_t mtime_ns(const struct stat& st) {
+  return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+}
+}  // namespace
+
 std::optional<SizeAndTime> stat_note_file(const std::filesystem::path& file) {
   struct stat info {};
   if (::stat(file.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
-  return SizeAndTime{static_cast<std::uintmax_t>(info.st_size),
-                   static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec};
+  return SizeAndTime{static_cast<std::uintmax_t>(info.st_size), mtime_ns(info)};
 }
 
 FileRead read_note_file(const std::filesystem::path& file, std::uintmax_t max_size, std::string buffer) {
   struct stat info {};
   // stat resolves the link chain; the kernel gives up on loops with ELOOP.
-  if (::stat(file.c_str(), &info) != 0) {
-    int error = errno;
+  // A failure names the link when the path is one ("a link to nowhere" rather than "missing").
+  auto failed_errno = [&file](int error) {
     struct stat link_info {};
     const bool via_link = ::lstat(file.c_str(), &link_info) == 0 && S_ISLNK(link_info.st_mode);
     return failed(errno_reason(error, via_link));
-  }
+  };
+  if (::stat(file.c_str(), &info) != 0) return failed_errno(errno);
   if (!S_ISREG(info.st_mode)) return failed(kind_of(info.st_mode));
   if (static_cast<std::uintmax_t>(info.st_size) > max_size) return too_large(static_cast<std::uintmax_t>(info.st_size));
 
   // O_NONBLOCK: should the file be swapped for a FIFO after the stat, open must not wait.
   int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) {
-    int error = errno;
-    struct stat link_info {};
-    const bool via_link = ::lstat(file.c_str(), &link_info) == 0 && S_ISLNK(link_info.st_mode);
-    return failed(errno_reason(error, via_link));
-  }
+  if (fd < 0) return failed_errno(errno);
   struct stat opened {};
   if (::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode)) {
     ::close(fd);
@@ -76,7 +77,7 @@ FileRead read_note_file(const std::filesystem::path& file, std::uintmax_t max_si
   }
   FileRead result;
   result.text = std::move(buffer);  // reused capacity: no allocation per note
-  result.mtime_ns = static_cast<std::int64_t>(opened.st_mtim.tv_sec) * 1000000000 + opened.st_mtim.tv_nsec;
+  result.mtime_ns = mtime_ns(opened);
   // Read straight into the text; a file that grows while it is read is read on in chunks.
   std::size_t got = 0;
   result.text.resize(static_cast<std::size_t>(opened.st_size) + 1);

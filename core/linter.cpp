@@ -371,8 +371,9 @@ std::optional<NoteFacts> other_note_facts(const VaultIndex* index, const std::st
   note.rel_path = rel;
   note.text = std::move(*text);
   note.has_bom = note.text.rfind("\xEF\xBB\xBF", 0) == 0;
-  note.lines = LineIndex(note.text, note.has_bom ? 3 : 0);
-  if (find_invalid_utf8(note.text) != std::string::npos) return std::nullopt;
+  const TextScan scan = scan_text(note.text);
+  if (scan.invalid != std::string::npos) return std::nullopt;
+  note.lines = LineIndex(note.text, note.has_bom ? 3 : 0, scan.cr);
   parse_front_matter(note, config.front_matter.max_size);
   NoteFacts facts;
   facts.path = note.path;

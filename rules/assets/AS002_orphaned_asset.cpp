@@ -1,5 +1,6 @@
 // AS002 orphaned-asset: a file in an asset folder that no note of the vault references.
 
+#include "core/paths.hpp"
 #include "core/text.hpp"
 #include "rules/rules.hpp"
 
@@ -7,9 +8,8 @@ namespace notelint::rules {
 
 namespace {
 
-bool is_note_or_hidden(const std::string& rel) {
-  std::size_t slash = rel.rfind('/');
-  std::string name = ascii_lower(slash == std::string::npos ? rel : rel.substr(slash + 1));
+bool is_note_or_hidden(std::string_view rel) {
+  std::string name = ascii_lower(file_name(rel));
   auto ends_with = [&](std::string_view ext) {
     return name.size() >= ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
   };
@@ -24,7 +24,7 @@ void check(const std::vector<NoteFacts>& facts, const Config& config, const Vaul
     for (std::uint32_t id : referenced_file_ids(note, config, index)) used[id] = true;
   for (std::size_t id = 0; id < index.files.size(); ++id) {
     std::string_view rel = index.files[id];
-    if (used[id] || !config.in_asset_dir(rel) || !index.in_linted_folder(rel) || is_note_or_hidden(std::string(rel)))
+    if (used[id] || !config.in_asset_dir(rel) || !index.in_linted_folder(rel) || is_note_or_hidden(rel))
       continue;
     sink.report_file(std::string(rel), "asset is not referenced by any note");
   }

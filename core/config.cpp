@@ -1,9 +1,11 @@
 #include "core/config.hpp"
 
 #include <re2/re2.h>
+#if NOTELINT_HAVE_VALIJSON
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
+#endif
 #include <yaml-cpp/yaml.h>
 
 #include <fstream>
@@ -159,6 +161,7 @@ FrontMatterSchema read_schema(const Reader& r, const YAML::Node& node, const std
   } catch (const nlohmann::json::exception& e) {
     r.fail(node, "'" + key + "': " + schema.file.string() + " is not valid JSON: " + e.what());
   }
+#if NOTELINT_HAVE_VALIJSON
   // Compile it once here so that a broken schema is a config error, not a finding per note.
   try {
     valijson::Schema compiled;
@@ -168,6 +171,7 @@ FrontMatterSchema read_schema(const Reader& r, const YAML::Node& node, const std
   } catch (const std::exception& e) {
     r.fail(node, "'" + key + "': " + schema.file.string() + " is not a usable JSON Schema: " + e.what());
   }
+#endif
   return schema;
 }
 

@@ -66,6 +66,10 @@ FixRunResult fix_paths(const std::vector<std::string>& paths, const std::filesys
 std::vector<std::string> fixable_lines(const std::vector<std::string>& paths, const std::filesystem::path& config = {},
                                        const std::vector<std::string>& select = {}, bool unsafe = false);
 
+// Whether this build can check rule `code` against its fixtures: FM010 needs valijson, which is
+// optional at build time (tests/test_build.cpp covers the build without it).
+bool rule_testable(std::string_view code);
+
 // Copies a folder tree (a fixture vault, a corpus) into dest.
 void copy_tree(const std::filesystem::path& from, const std::filesystem::path& dest);
 

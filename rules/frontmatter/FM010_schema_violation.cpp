@@ -1,9 +1,11 @@
 // FM010 schema-violation: front matter does not satisfy the JSON Schema of front_matter.schema.
+#if NOTELINT_HAVE_VALIJSON
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
+#endif
 
 #include <map>
 #include <optional>
@@ -17,6 +19,7 @@ namespace notelint::rules {
 
 namespace {
 
+#if NOTELINT_HAVE_VALIJSON
 // Schemas are compiled once per process, whatever the number of notes. The cache holds the
 // document too, so that its address cannot be reused by another schema while cached.
 const valijson::Schema& compiled(const std::shared_ptr<const nlohmann::json>& document) {
@@ -135,6 +138,15 @@ void check(const Note& note, const Config& config, const VaultIndex&, Diagnostic
     sink.report(span, (where.empty() ? std::string("front matter") : where) + ": " + message);
   }
 }
+#else
+// A build without valijson says so on every note it could not check, rather than passing them.
+void check(const Note& note, const Config& config, const VaultIndex&, DiagnosticSink& sink) {
+  const auto& fm = note.front_matter;
+  if (!config.schema_for(note.rel_path) || !fm.present) return;
+  Span opening{fm.leading_blank_end, note.lines.line_end(note.lines.line_of(fm.leading_blank_end))};
+  sink.report(opening, "JSON Schema validation is unavailable: this notelint was built without valijson");
+}
+#endif
 }  // namespace
 
 const RuleInfo kFM010{"FM010", "schema-violation", "Front matter does not satisfy its JSON Schema.", Family::FM,

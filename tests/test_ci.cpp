@@ -75,7 +75,7 @@ TEST_CASE("vault rules see the whole vault and report only on the files given", 
   CHECK(both.output == second.output);
 }
 
-TEST_CASE("pre-commit runs the notelint hooks from this repository", "[precommit]") {
+TEST_CASE("pre-commit runs the system notelint hooks from this repository", "[precommit]") {
   if (run("pre-commit --version").exit_code != 0)
     FAIL("pre-commit is not installed (Debian: apt-get install pre-commit); the hook test cannot run");
   test::TempDir dir;
@@ -95,16 +95,16 @@ TEST_CASE("pre-commit runs the notelint hooks from this repository", "[precommit
     return run(in_repo + "pre-commit try-repo " + quoted(test::source_dir()) + " " + hook + " --all-files --color never",
                true);
   };
-  auto check = try_hook("notelint");
+  auto check = try_hook("notelint-system");
   INFO(check.output);
   CHECK(check.exit_code == 1);
   CHECK(check.output.find("note.md:3:") != std::string::npos);
   CHECK(check.output.find("MK001 stray citation marker `²[2]`") != std::string::npos);
 
-  auto fix = try_hook("notelint-fix");
+  auto fix = try_hook("notelint-fix-system");
   INFO(fix.output);
   CHECK(test::read_text(note) == "# Reading\n\nThe model is trained on LAION-5B and fine-tuned.\n");
-  auto again = try_hook("notelint");
+  auto again = try_hook("notelint-system");
   INFO(again.output);
   CHECK(again.exit_code == 0);
 }

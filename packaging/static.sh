@@ -38,7 +38,7 @@ cmake --build "$work/static" -j2
 rm -rf "$work/stage"
 cmake --install "$work/static" --strip --prefix "$work/stage" >/dev/null
 binary="$work/stage/bin/notelint"
-if readelf -l "$binary" | grep -q INTERP || readelf -d "$binary" | grep -q NEEDED; then
+if [[ $(readelf -l "$binary") == *INTERP* || $(readelf -d "$binary") == *NEEDED* ]]; then
   echo "static.sh: $binary is not static" >&2
   exit 1
 fi

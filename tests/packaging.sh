@@ -39,9 +39,41 @@ registry_pid=
 project=
 cleanup() {
   [[ -z $registry_pid ]] || kill "$registry_pid" 2>/dev/null || true
+  # A debootstrap still running is let finish: killed, it could leave its mounts behind.
+  wait
   rm -rf "$tmp" ${project:+"$project"}
 }
 trap cleanup EXIT
+
+# Root filesystems: `debootstrap --variant=minbase SUITE`, made once into CACHE_DIR/rootfs as a
+# tarball (in the background while the release builds: it waits on the network, not the CPU),
+# then unpacked fresh for each check.
+bootstrap() {  # bootstrap SUITE: makes CACHE_DIR/rootfs/SUITE.tar unless it is there
+  local suite=$1 tarball="$cache/rootfs/$1.tar"
+  [[ -f $tarball ]] && return
+  mkdir -p "$cache/rootfs"
+  # What an interrupted debootstrap left, its mounts first.
+  awk -v d="$cache/rootfs/$suite/" 'index($2, d) == 1 {print $2}' /proc/mounts | sort -r | xargs -r umount -l
+  rm -rf "$cache/rootfs/$suite"
+  debootstrap --variant=minbase "$suite" "$cache/rootfs/$suite" "$mirror" >"$cache/rootfs/$suite.log" 2>&1 ||
+    { tail -20 "$cache/rootfs/$suite.log"; echo "debootstrap $suite failed" >&2; return 1; }
+  tar -C "$cache/rootfs/$suite" -cf "$tarball.part" . && mv "$tarball.part" "$tarball"
+  rm -rf "$cache/rootfs/$suite"
+}
+declare -A bootstrapping
+for suite in bullseye bookworm; do
+  bootstrap "$suite" &
+  bootstrapping[$suite]=$!
+done
+rootfs() {  # rootfs SUITE DIR: a fresh copy of the cached root filesystem of SUITE in DIR
+  local suite=$1 dir=$2
+  if [[ -n ${bootstrapping[$suite]:-} ]]; then
+    wait "${bootstrapping[$suite]}" || fail "debootstrap $suite failed (see $cache/rootfs/$suite.log)"
+    bootstrapping[$suite]=
+  fi
+  mkdir -p "$dir" && tar -C "$dir" -xf "$cache/rootfs/$suite.tar"
+  cp /etc/resolv.conf "$dir/etc/resolv.conf"
+}
 
 # ---------------------------------------------------------------------------------------------
 step "release: bash packaging/release.sh"
@@ -112,19 +144,6 @@ same_outputs() {  # same_outputs DIR WHERE
   echo "$2: output identical to the dynamic build's ($(ls "$1" | wc -l) commands)"
 }
 
-rootfs() {  # rootfs SUITE DIR: a fresh copy of a cached `debootstrap --variant=minbase SUITE`
-  local suite=$1 dir=$2 tarball="$cache/rootfs/$suite.tar"
-  if [[ ! -f $tarball ]]; then
-    mkdir -p "$cache/rootfs"
-    rm -rf "$cache/rootfs/$suite"
-    debootstrap --variant=minbase "$suite" "$cache/rootfs/$suite" "$mirror" >"$cache/rootfs/$suite.log" 2>&1 ||
-      { tail -20 "$cache/rootfs/$suite.log"; fail "debootstrap $suite failed"; }
-    tar -C "$cache/rootfs/$suite" -cf "$tarball.part" . && mv "$tarball.part" "$tarball"
-    rm -rf "$cache/rootfs/$suite"
-  fi
-  mkdir -p "$dir" && tar -C "$dir" -xf "$tarball"
-  cp /etc/resolv.conf "$dir/etc/resolv.conf"
-}
 in_root() {  # in_root DIR COMMAND: a login-free shell in the root filesystem
   chroot "$1" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
     LANG=C.UTF-8 bash -c "$2"
@@ -140,17 +159,15 @@ for suite in bullseye bookworm; do
   outputs run_root "$tmp/$suite-static"
   same_outputs "$tmp/$suite-static" "Debian $suite, static binary"
   rm "$root/usr/local/bin/notelint"
-  if [[ $suite == bookworm ]]; then
-    step "Debian $suite: apt install ./notelint_${version}_amd64.deb"
-    cp "$deb" "$root/tmp/"
-    in_root "$root" "apt-get install -y -q /tmp/$(basename "$deb")" | tail -3
-    [[ $(in_root "$root" "command -v notelint") == /usr/bin/notelint ]] || fail "the .deb did not install /usr/bin/notelint"
-    [[ -f $root/usr/share/man/man1/notelint.1.gz ]] || fail "the .deb did not install its man page"
-    outputs run_root "$tmp/$suite-deb"
-    same_outputs "$tmp/$suite-deb" "Debian $suite, the .deb"
-    in_root "$root" "apt-get remove -y -q notelint" | tail -1
-    [[ ! -e $root/usr/bin/notelint ]] || fail "apt remove left /usr/bin/notelint"
-  fi
+  step "Debian $suite: apt install ./notelint_${version}_amd64.deb"
+  cp "$deb" "$root/tmp/"
+  in_root "$root" "apt-get install -y -q /tmp/$(basename "$deb")" | tail -3
+  [[ $(in_root "$root" "command -v notelint") == /usr/bin/notelint ]] || fail "the .deb did not install /usr/bin/notelint"
+  [[ -f $root/usr/share/man/man1/notelint.1.gz ]] || fail "the .deb did not install its man page"
+  outputs run_root "$tmp/$suite-deb"
+  same_outputs "$tmp/$suite-deb" "Debian $suite, the .deb"
+  in_root "$root" "apt-get remove -y -q notelint" | tail -1
+  [[ ! -e $root/usr/bin/notelint ]] || fail "apt remove left /usr/bin/notelint"
   rm -rf "$root"
 done
 

@@ -15,8 +15,9 @@ let binary;
 try {
   binary = require.resolve(`${pkg}/bin/notelint`);
 } catch {
-  console.error(`notelint: ${pkg} is not installed. It is an optional dependency of notelint: ` +
-    "reinstall without --no-optional / --omit=optional.");
+  console.error(`notelint: ${pkg}, which holds the notelint binary, is not installed. npm installs ` +
+    "it as an optional dependency of notelint; it was left out (--omit=optional) or could not be " +
+    "downloaded (offline?). Reinstall notelint.");
   process.exit(2);
 }
 const result = spawnSync(binary, process.argv.slice(2), { stdio: "inherit" });

@@ -71,7 +71,7 @@ TEST_CASE("SARIF results and JSON diagnostics agree one to one", "[sarif]") {
       const json& d = diagnostics[i];
       const json& r = results[i];
       const json& region = region_of(r);
-      CHECK(percent_decode(uri_of(r)) == d["path"]);
+      CHECK(percent_decode(uri_of(r)) == d["path"].get<std::string>());
       CHECK(r["ruleId"] == d["rule"]);
       CHECK(r["message"]["text"] == d["message"]);
       CHECK(region["startLine"] == d["line"]);
@@ -137,7 +137,7 @@ TEST_CASE("SARIF lists only the rules that ran", "[sarif]") {
   std::vector<std::string> ids;
   for (const auto& rule : sarif["tool"]["driver"]["rules"]) ids.push_back(rule["id"]);
   CHECK(ids == std::vector<std::string>{"MK001", "MK002", "MK003"});
-  for (const auto& r : sarif["results"]) CHECK(ids[r["ruleIndex"].get<std::size_t>()] == r["ruleId"]);
+  for (const auto& r : sarif["results"]) CHECK(ids[r["ruleIndex"].get<std::size_t>()] == r["ruleId"].get<std::string>());
 }
 
 TEST_CASE("SARIF fingerprints stay when lines above move and differ between twin lines", "[sarif]") {
